@@ -1,0 +1,71 @@
+import PyMemory
+
+// The allocator's fast paths as any client module compiles them.
+//
+// `Heap.allocate(byteCount:domain:)` and `Heap.free(_:domain:)` are `@inlinable
+// @inline(__always)`: they exist only inlined into callers, so there is no symbol of their
+// own to inspect. Each probe below is a non-inlined function holding exactly one inlined
+// use, compiled in release like a real client. `Scripts/check-hot-paths.sh` disassembles
+// every function whose name contains "probe" and fails if one calls into the Swift runtime
+// (ARC, exclusivity checks, lazy-global `swift_once`, casts, boxed errors). Calls to the
+// allocator's own `@inline(never)` slow paths are expected and allowed.
+//
+// The probes are `public` so that they keep their names and are not specialised away; main
+// calls each with values the optimizer cannot know.
+
+/// `PyObject_Malloc`: the object domain, the default.
+@inline(never)
+public func probeAllocate(_ heap: borrowing Heap, _ byteCount: Int) -> UnsafeMutableRawPointer? {
+  heap.allocate(byteCount: byteCount)
+}
+
+/// `PyObject_Free`.
+@inline(never)
+public func probeFree(_ heap: borrowing Heap, _ block: UnsafeMutableRawPointer?) {
+  heap.free(block)
+}
+
+/// Allocation in a domain known only at run time (`PyMem_Malloc` / `PyObject_Malloc` /
+/// `PyMem_RawMalloc` behind one entry point).
+@inline(never)
+public func probeAllocateInDomain(_ heap: borrowing Heap, _ byteCount: Int, _ domain: MemoryDomain)
+  -> UnsafeMutableRawPointer?
+{
+  heap.allocate(byteCount: byteCount, domain: domain)
+}
+
+/// Free in a domain known only at run time.
+@inline(never)
+public func probeFreeInDomain(_ heap: borrowing Heap, _ block: UnsafeMutableRawPointer?, _ domain: MemoryDomain) {
+  heap.free(block, domain: domain)
+}
+
+/// An allocation and a free inlined together, as in a create/destroy sequence.
+@inline(never)
+public func probeAllocateThenFree(_ heap: borrowing Heap, _ byteCount: Int) -> Bool {
+  guard let block = heap.allocate(byteCount: byteCount) else { return false }
+  block.storeBytes(of: 0, as: UInt8.self)
+  heap.free(block)
+  return true
+}
+
+/// A fixed-size allocation (the size of a 2-tuple), as object constructors make it: the
+/// size-class computation folds to a constant.
+@inline(never)
+public func probeAllocateConstantSize(_ heap: borrowing Heap) -> UnsafeMutableRawPointer? {
+  heap.allocate(byteCount: 56)
+}
+
+/// `PyObject_Realloc`. `Heap.reallocate` is not inlinable, so this shows the call site only.
+@inline(never)
+public func probeReallocate(_ heap: borrowing Heap, _ block: UnsafeMutableRawPointer?, _ byteCount: Int)
+  -> UnsafeMutableRawPointer?
+{
+  heap.reallocate(block, byteCount: byteCount)
+}
+
+/// `address_in_range`.
+@inline(never)
+public func probeOwns(_ heap: borrowing Heap, _ pointer: UnsafeRawPointer) -> Bool {
+  heap.owns(pointer)
+}

@@ -1,0 +1,28 @@
+import PyMemory
+
+// Calls every probe once with values that depend on the command line, so that none is
+// dead code and none is constant-folded. Prints a checksum; the output itself is of no
+// interest. The real product of this target is its machine code (Scripts/check-hot-paths.sh).
+
+func runProbes() -> Int {
+  let heap = Heap()
+  let size = 16 &* CommandLine.arguments.count &+ 24
+  let domain = CommandLine.arguments.count > 5 ? MemoryDomain.raw : .mem
+  var checksum = 0
+  if let block = probeAllocate(heap, size) {
+    checksum &+= probeOwns(heap, block) ? 1 : 0
+    let grown = probeReallocate(heap, block, size &* 3)
+    probeFree(heap, grown)
+  }
+  if let block = probeAllocateInDomain(heap, size, domain) {
+    probeFreeInDomain(heap, block, domain)
+  }
+  checksum &+= probeAllocateThenFree(heap, size) ? 2 : 0
+  if let block = probeAllocateConstantSize(heap) {
+    checksum &+= probeOwns(heap, block) ? 4 : 0
+    probeFree(heap, block)
+  }
+  return checksum
+}
+
+print("hot-path-probe: \(runProbes())")
