@@ -60,9 +60,12 @@ extension SmallObjectAllocator {
       pool.freeBlock = block.load(as: UnsafeMutableRawPointer?.self)
       pool.count = 1
       if pool.freeBlock == nil { extend(pool) }
+      verifyAfterTransition()
       return block
     }
-    return pool.initialize(sizeClass: index, arenaIndex: Int(arenaIndex))
+    let block = pool.initialize(sizeClass: index, arenaIndex: Int(arenaIndex))
+    verifyAfterTransition()
+    return block
   }
 
   /// Maps a new arena and makes it the only usable one.
@@ -128,6 +131,7 @@ extension SmallObjectAllocator {
   mutating func poolChangedState(_ pool: Pool, wasFull: Bool) {
     if wasFull { linkAtFront(pool) }
     if pool.count == 0 { poolBecameEmpty(pool) }
+    verifyAfterTransition()
   }
 
   /// Links a pool that was full at the front of its ring, so the block just freed is the

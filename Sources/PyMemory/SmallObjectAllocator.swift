@@ -108,8 +108,10 @@ struct SmallObjectAllocator {
     let head = sentinel(index)
     let pool = head.nextPool
     guard _fastPath(pool != head) else { return allocateFromNewPool(sizeClass: index) }
+    _pymemInvariant(pool.sizeClass == index && pool.freeBlock != nil, "pool in ring \(index) is not a usable pool of its class")
     // Safe: a pool stays in its ring only while it has a free block.
     let block = pool.freeBlock.unsafelyUnwrapped
+    _pymemInvariant(pool.isBlockStart(block), "free list of a class-\(index) pool holds \(block)")
     pool.count &+= 1
     let next = block.load(as: UnsafeMutableRawPointer?.self)
     pool.freeBlock = next
@@ -140,6 +142,8 @@ struct SmallObjectAllocator {
   mutating func free(_ block: UnsafeMutableRawPointer) -> Bool {
     guard _fastPath(owns(block)) else { return false }
     let pool = Pool(containing: block)
+    _pymemInvariant(pool.count > 0 && pool.sizeClass < SizeClass.count && pool.isBlockStart(block),
+                    "free of \(block): not a block handed out by its pool")
     let last = pool.freeBlock
     block.storeBytes(of: last, as: UnsafeMutableRawPointer?.self)
     pool.freeBlock = block
@@ -154,6 +158,17 @@ struct SmallObjectAllocator {
   func blockSize(of pointer: UnsafeRawPointer) -> Int? {
     guard owns(pointer) else { return nil }
     return Pool(containing: UnsafeMutableRawPointer(mutating: pointer)).blockSize
+  }
+
+  /// With the `ExpensiveChecks` trait: the whole allocator is verified after each pool-state
+  /// transition; a broken invariant stops the process with the verifier's report.
+  @inline(__always)
+  func verifyAfterTransition() {
+    #if PYMEM_EXPENSIVE_CHECKS
+    var report = HeapVerifierReport()
+    verify(into: &report)
+    precondition(report.isValid, "heap verifier after a pool-state transition:\n\(report)")
+    #endif
   }
 
   /// Descriptor access by index.

@@ -47,3 +47,17 @@ import Testing
     heap.free(a)
   }
 }
+
+/// With the `ExpensiveChecks` trait the verifier runs by itself after every pool-state
+/// transition, so damage stops the process at the next one. (Skipped without the trait.)
+@Suite(.enabled(if: pymemExpensiveChecksEnabled, "needs --traits ExpensiveChecks"))
+struct ExpensiveChecksTests {
+  @Test func damageIsCaughtAtTheNextTransition() async {
+    await #expect(processExitsWith: .failure) {
+      let heap = Heap()
+      let a = heap.allocate(byteCount: 48)!
+      Pool(containing: a).count += 5        // a wrong count...
+      _ = heap.allocate(byteCount: 300)     // ...found when class 18 opens a pool
+    }
+  }
+}

@@ -1,7 +1,7 @@
 /// An internal-consistency check of the allocator: compiled in debug builds
 /// (`PYMEM_CHECKS`), compiled out of release builds. A failure is a bug in PyHeap, never a
 /// caller's mistake (those are `precondition`s) nor a Python error.
-@inline(__always)
+@usableFromInline @inline(__always)
 func _pymemInvariant(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
                      file: StaticString = #fileID, line: UInt = #line) {
   #if PYMEM_CHECKS

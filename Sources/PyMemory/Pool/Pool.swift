@@ -90,6 +90,7 @@ struct Pool: Equatable {
   var capacity: Int { SizeClass.blocksPerPool(ofClass: sizeClass) }
 
   /// Whether `address` is the start of a block slot of this pool (not checking free/used).
+  @usableFromInline
   func isBlockStart(_ address: UnsafeMutableRawPointer) -> Bool {
     let offset = address - base
     return offset >= SizeClass.poolOverhead && offset < SizeClass.poolSize
