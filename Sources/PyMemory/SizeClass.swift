@@ -19,11 +19,13 @@ public enum SizeClass {
   public static let count = smallRequestThreshold / alignment
   /// A pool serves one size class at a time.
   public static let poolSize = 16 * 1024
-  @usableFromInline static let poolMask = UInt(poolSize - 1)
+  // Typed literals, not `UInt(poolSize - 1)`: an initializer call does not fold across
+  // modules, and the fast path would call the global's addressor on every free.
+  @usableFromInline static let poolMask: UInt = 16 * 1024 - 1
   /// Arenas are mapped from the OS whole, aligned to their size.
   public static let arenaSize = 1024 * 1024
   @usableFromInline static let arenaShift = 20
-  @usableFromInline static let arenaMask = UInt(arenaSize - 1)
+  @usableFromInline static let arenaMask: UInt = 1024 * 1024 - 1
   /// Pools in one arena. Arenas are size-aligned, so none is lost to alignment.
   public static let poolsPerArena = arenaSize / poolSize
   /// The pool header, rounded up to ``alignment``.

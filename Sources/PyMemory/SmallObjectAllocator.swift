@@ -41,6 +41,8 @@ struct SmallObjectAllocator {
   var pages: PageAllocator
   /// Give the pages of pools that return to their arena back to the OS (`madvise`).
   var discardEmptyPools = false
+  /// Fault in a new arena at once when it is mapped because every other arena is full.
+  var prefaultGrowingArenas = true
   /// Bytes of a pool past its first page, when pages are smaller than pools; else 0.
   let discardablePoolBytes: Int
 

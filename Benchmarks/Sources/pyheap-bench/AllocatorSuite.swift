@@ -28,31 +28,33 @@ struct AllocatorSuite {
   /// `repetitions` measured runs.
   func measureAlone(_ testCase: AllocatorCase, impl: Impl) -> ResultLine {
     let slots = PointerArray(count: testCase.slotCount)
+    let warmUp: Sample
     let samples: [Sample]
     let baseline: Int
     switch impl {
     case .pyheap:
       let allocator = PyHeapBlocks()
       baseline = ResidentMemory.current()
-      samples = runSeries(testCase, allocator, slots: slots)
+      (warmUp, samples) = runSeries(testCase, allocator, slots: slots)
     case .glibc:
       let allocator = GlibcBlocks()
       baseline = ResidentMemory.current()
-      samples = runSeries(testCase, allocator, slots: slots)
+      (warmUp, samples) = runSeries(testCase, allocator, slots: slots)
     }
-    let summary = Summary(samples)
+    var summary = Summary(samples)
+    summary.peakRSSBytes = max(summary.peakRSSBytes, warmUp.peakRSSBytes)
     return line(testCase, impl: impl.rawValue, summary, extra: [
+      ("ns_cold", warmUp.nanosecondsPerOp),
       ("rss_before_bytes", Double(baseline)),
       ("vm_hwm_bytes", Double(ResidentMemory.highWaterMark())),
     ])
   }
 
-  /// The warm-up run (whose peak counts: it is the first touch of a fresh process) followed
-  /// by the measured runs. Only the measured runs are returned, but the reported peak RSS is
-  /// the largest over all runs.
+  /// The warm-up run, the first touch of every page in a fresh process (reported as
+  /// `ns_cold`, and its peak counts), then the measured runs.
   private func runSeries<A: BlockAllocator & ~Copyable>(
     _ testCase: AllocatorCase, _ allocator: borrowing A, slots: borrowing PointerArray
-  ) -> [Sample] {
+  ) -> (warmUp: Sample, measured: [Sample]) {
     let warmUp = testCase.run(allocator, slots: slots, pythonSizes: pythonSizes)
     Sink.consume(warmUp.checksum)
     var samples: [Sample] = []
@@ -60,8 +62,7 @@ struct AllocatorSuite {
       samples.append(testCase.run(allocator, slots: slots, pythonSizes: pythonSizes))
       Sink.consume(samples[samples.count - 1].checksum)
     }
-    samples[0].peakRSSBytes = max(samples[0].peakRSSBytes, warmUp.peakRSSBytes)
-    return samples
+    return (warmUp, samples)
   }
 
   /// A result line for one implementation, with the spread of its runs as extra fields.

@@ -43,8 +43,9 @@ struct PythonSizeDistribution: SizeSource {
     (513, 4096, 5),
   ]
 
-  /// 100 entries, one per percent: `lowest << 32 | span`. Drawing is one multiply-high into
-  /// the table and one into the range: no search, no division, the same cost for every impl.
+  /// 100 entries, one per percent: `lowest << 32 | span`; made once, kept for the process.
+  /// Drawing is one multiply-high into the table and one into the range: no search, no
+  /// division, the same cost for every impl.
   let table: UnsafeMutablePointer<UInt64>
 
   init() {

@@ -17,7 +17,7 @@ enum ResidentMemory {
   static func highWaterMark() -> Int {
     guard let text = readProcFile("/proc/self/status") else { return 0 }
     for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-      let number = line.dropFirst("VmHWM:".count).split(separator: " ").first
+      let number = line.dropFirst("VmHWM:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first
       if let number, let kilobytes = Int(number) { return kilobytes * 1024 }
     }
     return 0

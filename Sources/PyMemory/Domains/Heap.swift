@@ -40,6 +40,7 @@ public struct Heap: ~Copyable {
       debug: configuration.debugHooks ? DebugBlockTable() : nil,
       traceHook: nil, budget: budget))
     state.pointee.small.discardEmptyPools = configuration.discardEmptyPools
+    state.pointee.small.prefaultGrowingArenas = configuration.prefaultGrowingArenas
     state.pointee.updatePlainFlag()
   }
 

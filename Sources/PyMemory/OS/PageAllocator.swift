@@ -73,6 +73,17 @@ public struct PageAllocator: Sendable {
     return UnsafeMutableRawPointer(bitPattern: aligned)!
   }
 
+  /// Asks the kernel to fault in every page of a mapping now, in one call, rather than one
+  /// trap per page as the pages are first written. Best effort: on kernels without
+  /// `MADV_POPULATE_WRITE` (before Linux 5.14) the pages simply fault in later.
+  public func prefault(_ address: UnsafeMutableRawPointer, byteCount: Int) {
+    checkSize(byteCount)
+    _ = madvise(address, byteCount, PageAllocator.populateWrite)
+  }
+
+  /// `MADV_POPULATE_WRITE` (Linux 5.14+), which the Glibc module does not export.
+  private static let populateWrite: Int32 = 23
+
   /// Returns a mapping (or an aligned part of one) to the kernel.
   public mutating func unmap(_ address: UnsafeMutableRawPointer, byteCount: Int) {
     checkSize(byteCount)
