@@ -21,6 +21,7 @@ let package = Package(
   products: [
     .library(name: "PyHeap", targets: ["PyHeap"]),
     .library(name: "PyMemory", targets: ["PyMemory"]),
+    .library(name: "PyRuntime", targets: ["PyRuntime"]),
     .executable(name: "pyheap", targets: ["pyheap"]),
   ],
   traits: [

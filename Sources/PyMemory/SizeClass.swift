@@ -28,6 +28,8 @@ public enum SizeClass {
   @usableFromInline static let arenaMask: UInt = 1024 * 1024 - 1
   /// Pools in one arena. Arenas are size-aligned, so none is lost to alignment.
   public static let poolsPerArena = arenaSize / poolSize
+  /// Bytes of a prefaulting arena faulted in at once (16 pools).
+  static let prefaultChunk = 256 * 1024
   /// The pool header, rounded up to ``alignment``.
   public static let poolOverhead = 48
 

@@ -39,9 +39,7 @@ extension SmallObjectAllocator {
       arena.pointee.freePools = pool.nextFreePool
       reusable = pool.sizeClass == index
     } else {
-      // Safe: freePoolCount > 0 and freePools is empty, so a virgin pool remains.
-      pool = Pool(arena.pointee.poolAddress.unsafelyUnwrapped)
-      arena.pointee.poolAddress = pool.base + SizeClass.poolSize
+      pool = carveVirginPool(arena)
       pool.arenaIndex = Int(arenaIndex)
       pool.sizeClass = Pool.noSizeClass
     }
@@ -68,6 +66,19 @@ extension SmallObjectAllocator {
     return block
   }
 
+  /// Takes the arena's next never-used pool. In an arena that prefaults, each 256 KiB chunk
+  /// (16 pools) is faulted in with one system call when its first pool is carved: 4 calls an
+  /// arena instead of 256 page-fault traps, and at most 240 KiB resident before use.
+  func carveVirginPool(_ arena: UnsafeMutablePointer<ArenaObject>) -> Pool {
+    // Safe: the caller found freePoolCount > 0 with freePools empty, so a virgin pool remains.
+    let pool = Pool(arena.pointee.poolAddress.unsafelyUnwrapped)
+    arena.pointee.poolAddress = pool.base + SizeClass.poolSize
+    if arena.pointee.prefaultsAhead && UInt(bitPattern: pool.base) % UInt(SizeClass.prefaultChunk) == 0 {
+      pages.prefault(pool.base, byteCount: SizeClass.prefaultChunk)
+    }
+    return pool
+  }
+
   /// Maps a new arena and makes it the only usable one.
   /// CPython: Objects/obmalloc.c, `new_arena()`.
   mutating func newArena() -> Bool {
@@ -81,18 +92,16 @@ extension SmallObjectAllocator {
       budget.pointee.release(SizeClass.arenaSize)
       return false
     }
-    if prefaultGrowingArenas && arenasCurrent > 0 {
-      // Every mapped arena is full, so the heap is growing by whole arenas: fault this one in
-      // with one system call instead of 256 page-fault traps (at most 1 MiB resident early).
-      pages.prefault(base, byteCount: SizeClass.arenaSize)
-    }
     let index = unusedArenaObjects
     let arena = self.arena(index)
     unusedArenaObjects = arena.pointee.nextArena
     arena.pointee = ArenaObject(
       address: base, poolAddress: base, freePoolCount: SizeClass.poolsPerArena,
       totalPoolCount: SizeClass.poolsPerArena, freePools: nil,
-      nextArena: ArenaObject.none, prevArena: ArenaObject.none)
+      nextArena: ArenaObject.none, prevArena: ArenaObject.none,
+      // Every mapped arena is full, so the heap is growing by whole arenas: fault this one in
+      // ahead of the carving, a chunk at a time (see `carveVirginPool`).
+      prefaultsAhead: prefaultGrowingArenas && arenasCurrent > 0)
     addressMap.set(base, isMapped: true)
     usableArenas = index
     lastArenaWithFreeCount[SizeClass.poolsPerArena] = index

@@ -28,12 +28,14 @@ struct ArenaObject {
   /// Links in `usableArenas` (or, for unused descriptors, `nextArena` links the unused list).
   var nextArena: Int32
   var prevArena: Int32
+  /// Fault pages in ahead of carving (the arena was mapped while the heap grew).
+  var prefaultsAhead = false
 
   static let none: Int32 = -1
 
   static var unused: ArenaObject {
     ArenaObject(address: nil, poolAddress: nil, freePoolCount: 0, totalPoolCount: 0,
-                freePools: nil, nextArena: none, prevArena: none)
+                freePools: nil, nextArena: none, prevArena: none, prefaultsAhead: false)
   }
 
   /// Pools never carved from the tail of the arena.

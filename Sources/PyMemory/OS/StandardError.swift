@@ -6,8 +6,9 @@ import Darwin
 
 /// Writes straight to file descriptor 2, as CPython's fatal-error and `_debugmallocstats`
 /// paths do: no buffering that a crash could lose, and no allocation from any heap.
-enum StandardError {
-  static func write(_ text: String) {
+public enum StandardError {
+  /// Writes `text` to file descriptor 2.
+  public static func write(_ text: String) {
     var text = text
     text.withUTF8 { bytes in
       var offset = 0

@@ -1,0 +1,159 @@
+import PyMemory
+
+/// One collection of generation `g`, CPython 3.11's algorithm, phase by phase.
+///
+/// ```
+///  merge younger generations into g ("young")
+///  update_refs → subtract_refs → move_unreachable        young = reachable, unreachable = trash
+///  untrack tuples; survivors move to g + 1 ("old")
+///  legacy finalizers: tp_del objects and all they reach    → finalizers (uncollectable)
+///  weak references to trash: cleared; callbacks of live ones run
+///  finalize (PEP 442, once per object)
+///  resurrection check: rerun the deduction on the trash   resurrected → old
+///  clear: tp_clear on what is still trash                 refcounts fall, objects are freed
+///  uncollectables → gc.garbage, merged into old
+/// ```
+///
+/// Returns the number CPython's `gc.collect()` returns: objects in the final trash, plus
+/// objects freed by weak-reference callbacks, plus uncollectables.
+/// CPython: Modules/gcmodule.c, `gc_collect_main()`.
+extension RuntimeRef {
+  /// `gc.collect(generation)`. A collection already running makes this return 0.
+  /// - Precondition: `generation` is 0, 1 or 2 (the gc module raises `ValueError` first).
+  @discardableResult
+  public func collect(generation: Int = 2) -> Int {
+    precondition((0...2).contains(generation), "collect: invalid generation \(generation)")
+    guard !state.pointee.gc.collecting else { return 0 }
+    state.pointee.gc.collecting = true
+    invokeCallbacks(.start, GCCallbackInfo(generation: generation, collected: 0, uncollectable: 0))
+    let (collected, uncollectable) = collectMain(generation)
+    invokeCallbacks(.stop, GCCallbackInfo(generation: generation, collected: collected, uncollectable: uncollectable))
+    state.pointee.gc.collecting = false
+    return collected + uncollectable
+  }
+
+  /// The safe point: collects the oldest generation whose count passed its threshold, if
+  /// automatic collection is on. The runtime calls this between operations, never inside
+  /// an allocation.
+  /// CPython: `_PyObject_GC_Link()` and `gc_collect_generations()`.
+  @inlinable
+  public func collectIfNeeded() {
+    let gc = state.pointee.gc
+    guard _slowPath(gc.count.0 > gc.threshold.0) else { return }
+    collectGenerations()
+  }
+
+  @usableFromInline @inline(never)
+  func collectGenerations() {
+    let gc = state.pointee.gc
+    guard gc.enabled, gc.threshold.0 != 0, !gc.collecting, !hasError else { return }
+    for generation in stride(from: 2, through: 0, by: -1) where gc.count(generation) > gc.threshold(generation) {
+      // The long-lived rule (issue #4074): a full collection waits until the survivors of
+      // younger collections since the last one pass a quarter of the long-lived objects.
+      if generation == 2 && gc.longLivedPending < gc.longLivedTotal / 4 { continue }
+      collect(generation: generation)
+      return
+    }
+  }
+
+  private func collectMain(_ generation: Int) -> (collected: Int, uncollectable: Int) {
+    let start = MonotonicClock.nanoseconds()
+    let flags = state.pointee.gc.debugFlags
+    if flags.contains(.stats) { printGenerationStats(generation) }
+
+    // Counts: the next generation gains a collection; this one and younger start over.
+    if generation + 1 < GCState.generationCount {
+      state.pointee.gc.setCount(generation + 1, state.pointee.gc.count(generation + 1) + 1)
+    }
+    for younger in 0...generation { state.pointee.gc.setCount(younger, 0) }
+
+    let gc = state.pointee.gc
+    for younger in 0..<generation { gc.generation(generation).merge(gc.generation(younger)) }
+    let young = gc.generation(generation)
+    let old = generation + 1 < GCState.generationCount ? gc.generation(generation + 1) : young
+
+    let work = GCWorkLists()
+    defer { work.release() }
+    deduceUnreachable(young, into: work.unreachable)
+    untrackTuples(young)
+    if young.head != old.head {
+      if generation == 1 { state.pointee.gc.longLivedPending += young.count }
+      old.merge(young)
+    } else {
+      untrackDicts(young)
+      state.pointee.gc.longLivedPending = 0
+      state.pointee.gc.longLivedTotal = young.count
+    }
+
+    moveLegacyFinalizers(work.unreachable, to: work.finalizers)
+    moveLegacyFinalizerReachable(work.finalizers)
+    validate(work.finalizers, collecting: false, unreachable: false)
+    validate(work.unreachable, collecting: true, unreachable: false)
+    if flags.contains(.collectable) { work.unreachable.forEach { debugCycle("collectable", $0.object) } }
+
+    var collected = handleWeakRefs(work.unreachable, old: old)
+    validate(old, collecting: false, unreachable: false)
+    finalizeGarbage(work.unreachable, scratch: work.scratch)
+    handleResurrectedObjects(work.unreachable, stillUnreachable: work.stillUnreachable, old: old)
+    collected += work.stillUnreachable.count
+    deleteGarbage(work.stillUnreachable, old: old)
+
+    var uncollectable = 0
+    work.finalizers.forEach { header in
+      uncollectable += 1
+      if flags.contains(.uncollectable) { debugCycle("uncollectable", header.object) }
+    }
+    if flags.contains(.stats) {
+      let seconds = Double(MonotonicClock.nanoseconds() - start) / 1e9
+      state.pointee.debugOutput("gc: done, \(collected + uncollectable) unreachable, \(uncollectable) uncollectable, \(formatSeconds(seconds))s elapsed\n")
+    }
+    handleLegacyFinalizers(work.finalizers, old: old)
+    validate(old, collecting: false, unreachable: false)
+
+    state.pointee.gc.stats[generation].collections += 1
+    state.pointee.gc.stats[generation].collected += collected
+    state.pointee.gc.stats[generation].uncollectable += uncollectable
+    state.pointee.gc.lastPauseNanoseconds = MonotonicClock.nanoseconds() - start
+    return (collected, uncollectable)
+  }
+
+  private func invokeCallbacks(_ phase: GCCallbackPhase, _ info: GCCallbackInfo) {
+    for callback in state.pointee.gc.callbacks { callback(phase, info) }
+  }
+
+  private func printGenerationStats(_ generation: Int) {
+    let gc = state.pointee.gc
+    let counts = (0..<GCState.generationCount).map { String(gc.generation($0).count) }
+    state.pointee.debugOutput("gc: collecting generation \(generation)...\n"
+      + "gc: objects in each generation: \(counts.joined(separator: " "))\n"
+      + "gc: objects in permanent generation: \(gc.generation(GCState.permanentGeneration).count)\n")
+  }
+
+  /// "gc: collectable <A 0x…>". CPython: `debug_cycle()`.
+  private func debugCycle(_ message: String, _ object: PyRef) {
+    state.pointee.debugOutput("gc: \(message) <\(object.type.name) 0x\(String(UInt(bitPattern: object.raw), radix: 16))>\n")
+  }
+}
+
+/// `%.4f`, without Foundation.
+func formatSeconds(_ seconds: Double) -> String {
+  let scaled = Int((seconds * 10_000).rounded())
+  let whole = scaled / 10_000, fraction = scaled % 10_000
+  let digits = String(fraction)
+  return "\(whole)." + String(repeating: "0", count: 4 - digits.count) + digits
+}
+
+/// The collector's working lists, whose sentinel headers live in one small block.
+struct GCWorkLists {
+  let block: UnsafeMutableRawPointer
+  init() {
+    block = .allocate(byteCount: 5 * GCHeader.size, alignment: 16)
+    for list in [unreachable, finalizers, stillUnreachable, scratch, callbacks] { list.initialize() }
+  }
+  var unreachable: GCList { GCList(GCHeader(block)) }
+  var finalizers: GCList { GCList(GCHeader(block + 16)) }
+  var stillUnreachable: GCList { GCList(GCHeader(block + 32)) }
+  var scratch: GCList { GCList(GCHeader(block + 48)) }
+  var callbacks: GCList { GCList(GCHeader(block + 64)) }
+  func release() { block.deallocate() }
+}

@@ -1,0 +1,52 @@
+/// The built-in type objects of one runtime.
+public struct BuiltinTypes {
+  public internal(set) var type: PyType!
+  public internal(set) var none: PyType!
+  public internal(set) var int: PyType!
+  public internal(set) var tuple: PyType!
+  public internal(set) var list: PyType!
+  public internal(set) var dict: PyType!
+  public internal(set) var function: PyType!
+  public internal(set) var weakref: PyType!
+  public internal(set) var weakProxy: PyType!
+  public internal(set) var weakCallableProxy: PyType!
+  /// Every type this runtime made, built-in or class, for teardown.
+  var all: [PyType] = []
+}
+
+extension RuntimeRef {
+  /// Creates a type object in the heap. Types are immortal for now: class objects become
+  /// collectable when the interpreter makes them real Python classes.
+  @discardableResult
+  func makeType(
+    name: String, basicSize: Int, itemSize: Int = 0, flags: TypeFlags = [], weakListOffset: Int = 0,
+    dealloc: Slot.Dealloc, traverse: Slot.Traverse? = nil, clear: Slot.Clear? = nil,
+    finalize: Slot.Finalize? = nil, legacyDel: Slot.Finalize? = nil, call: Slot.Call? = nil,
+    hash: Slot.Hash? = nil, equal: Slot.Equal? = nil, attributeCount: Int = 0
+  ) -> PyType {
+    let byteCount = ObjectLayout.headerSize + MemoryLayout<TypeRecord>.stride
+    guard let block = state.pointee.heap.allocate(byteCount: byteCount) else {
+      preconditionFailure("makeType: the heap limit is too small to hold the type \(name)")
+    }
+    let type = PyType(block)
+    type.object.refcount = ObjectLayout.immortalRefcount
+    // `type` is its own type; before it exists the caller patches this.
+    block.storeBytes(of: (state.pointee.types.type ?? type).raw, toByteOffset: 8, as: UnsafeMutableRawPointer.self)
+    let utf8 = Array(name.utf8CString)
+    let ownedName = UnsafeMutablePointer<CChar>.allocate(capacity: utf8.count)
+    ownedName.initialize(from: utf8, count: utf8.count)
+    state.pointee.ownedNames.append(ownedName)
+    (block + ObjectLayout.headerSize).bindMemory(to: TypeRecord.self, capacity: 1).initialize(to: TypeRecord(
+      name: UnsafePointer(ownedName), basicSize: basicSize, itemSize: itemSize, flags: flags,
+      weakListOffset: weakListOffset, dealloc: dealloc, traverse: traverse, clear: clear,
+      finalize: finalize, legacyDel: legacyDel, call: call, hash: hash, equal: equal,
+      delCallable: nil, attributeCount: attributeCount))
+    state.pointee.types.all.append(type)
+    return type
+  }
+}
+
+/// Deallocation for objects that hold nothing: free the memory.
+let deallocPlain: Slot.Dealloc = { object, runtime in
+  RuntimeRef(raw: runtime).freeObject(PyRef(object))
+}

@@ -1,0 +1,85 @@
+import PyMemory
+
+/// One Python runtime: a private heap, the objects in it, and the collector. The owner of
+/// the ``RuntimeState``; everything else works through the ``ref`` handle.
+///
+/// ```swift
+/// let runtime = Runtime()
+/// let rt = runtime.ref
+/// let a = rt.newList()!, b = rt.newList()!
+/// rt.listAppend(a, b); rt.listAppend(b, a)      // a cycle
+/// rt.decref(a); rt.decref(b)                   // unreachable, but counts stay 1
+/// rt.collect()                                 // → 2
+/// ```
+public struct Runtime: ~Copyable {
+  public let ref: RuntimeRef
+
+  /// Creates a runtime on a new heap made with `configuration`.
+  public init(_ configuration: HeapConfiguration = HeapConfiguration()) {
+    let heap = Heap(configuration)
+    let smallInts = UnsafeMutablePointer<PyRef>.allocate(capacity: IntObject.smallNegative + IntObject.smallPositive)
+    let state = UnsafeMutablePointer<RuntimeState>.allocate(capacity: 1)
+    state.initialize(to: RuntimeState(heap: heap, smallInts: smallInts))
+    ref = RuntimeRef(state)
+    ref.bootstrap()
+  }
+
+  deinit {
+    ref.tearDown()
+    ref.state.deinitialize(count: 1)
+    ref.state.deallocate()
+  }
+}
+
+extension RuntimeRef {
+  /// Makes the built-in types and the immortal singletons.
+  func bootstrap() {
+    let typeType = makeType(name: "type", basicSize: ObjectLayout.headerSize + MemoryLayout<TypeRecord>.stride,
+                            dealloc: deallocPlain)
+    typeType.object.raw.storeBytes(of: typeType.raw, toByteOffset: 8, as: UnsafeMutableRawPointer.self)
+    state.pointee.types.type = typeType
+    state.pointee.types.none = makeType(name: "NoneType", basicSize: ObjectLayout.headerSize, dealloc: deallocPlain)
+    state.pointee.types.int = IntObject.makeType(self)
+    state.pointee.types.tuple = TupleObject.makeType(self)
+    state.pointee.types.list = ListObject.makeType(self)
+    state.pointee.types.dict = DictObject.makeType(self)
+    state.pointee.types.function = FunctionObject.makeType(self)
+    let (weakref, proxy, callableProxy) = WeakRefObject.makeTypes(self)
+    state.pointee.types.weakref = weakref
+    state.pointee.types.weakProxy = proxy
+    state.pointee.types.weakCallableProxy = callableProxy
+
+    state.pointee.none = makeImmortal(state.pointee.types.none)
+    let empty = makeImmortal(state.pointee.types.tuple)
+    empty.size = 0
+    state.pointee.emptyTuple = empty
+    for index in 0..<(IntObject.smallNegative + IntObject.smallPositive) {
+      let int = makeImmortal(state.pointee.types.int)
+      int.raw.storeBytes(of: index - IntObject.smallNegative, toByteOffset: IntObject.valueOffset, as: Int.self)
+      (state.pointee.smallInts + index).initialize(to: int)
+    }
+    state.pointee.gc.count = (0, 0, 0)
+  }
+
+  private func makeImmortal(_ type: PyType) -> PyRef {
+    guard let object = allocateObject(type) else {
+      preconditionFailure("Runtime: the heap limit is too small for the built-in objects")
+    }
+    object.refcount = ObjectLayout.immortalRefcount
+    return object
+  }
+
+  /// Frees the runtime's own bookkeeping. The objects go with the heap.
+  func tearDown() {
+    for name in state.pointee.ownedNames { name.deallocate() }
+    state.pointee.ownedNames = []
+    state.pointee.gc.garbage = []
+    state.pointee.gc.callbacks = []
+    state.pointee.gc.release()
+    state.pointee.trashcan.release()
+    state.pointee.smallInts.deallocate()
+  }
+
+  /// The heap the runtime's objects live in.
+  public var heap: UnsafeMutablePointer<RuntimeState> { state }
+}

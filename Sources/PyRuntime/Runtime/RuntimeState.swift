@@ -1,0 +1,98 @@
+import PyMemory
+
+/// Everything one interpreter owns: its heap, its collector, its types and singletons.
+///
+/// Reached through ``RuntimeRef`` (a pointer), never through globals, so several runtimes can
+/// live in one process and the state pays no dynamic exclusivity checks. The hot fields
+/// (the heap, the GC counts, the dealloc depth) are plain values; the Swift-managed fields
+/// (error text, hooks) are touched only on error and debug paths.
+public struct RuntimeState: ~Copyable {
+  public var heap: Heap
+  @usableFromInline var gc: GCState
+  var trashcan: Trashcan
+  public internal(set) var types: BuiltinTypes
+  /// `None`.
+  public internal(set) var none: PyRef
+  /// `()`, an immortal singleton.
+  public internal(set) var emptyTuple: PyRef
+  /// Small ints −5…256, immortal (`_PY_NSMALLNEGINTS`, `_PY_NSMALLPOSINTS`).
+  let smallInts: UnsafeMutablePointer<PyRef>
+  /// The error set by the last failing operation (CPython's error indicator), if any.
+  public internal(set) var error: PyError?
+  /// Where unraisable errors go: "Exception ignored in: …" (`sys.unraisablehook`).
+  public var unraisableHook: (String) -> Void
+  /// Where the collector's debug output goes (CPython writes it to stderr).
+  public var debugOutput: (String) -> Void
+  /// Names of the types, owned here (type records point into these).
+  var ownedNames: [UnsafeMutablePointer<CChar>] = []
+
+  init(heap: consuming Heap, smallInts: UnsafeMutablePointer<PyRef>) {
+    self.heap = heap
+    gc = GCState()
+    trashcan = Trashcan()
+    types = BuiltinTypes()
+    none = PyRef(UnsafeMutableRawPointer(bitPattern: 16)!)        // replaced in bootstrap
+    emptyTuple = PyRef(UnsafeMutableRawPointer(bitPattern: 16)!)  // replaced in bootstrap
+    self.smallInts = smallInts
+    error = nil
+    unraisableHook = { StandardError.write($0) }
+    debugOutput = { StandardError.write($0) }
+  }
+}
+
+/// A Python-level error: the exception's type name and message. The interpreter will
+/// replace this with exception objects; the reporting format is already CPython's.
+public struct PyError: Error, Equatable, CustomStringConvertible {
+  public var typeName: String
+  public var message: String
+  public init(_ typeName: String, _ message: String) {
+    self.typeName = typeName
+    self.message = message
+  }
+  public var description: String { message.isEmpty ? typeName : "\(typeName): \(message)" }
+}
+
+/// A handle to a runtime: the pointer every runtime function takes. Trivial to copy.
+public struct RuntimeRef {
+  public let state: UnsafeMutablePointer<RuntimeState>
+
+  @inlinable @inline(__always)
+  public init(_ state: UnsafeMutablePointer<RuntimeState>) { self.state = state }
+
+  /// Rebuilds the handle inside a slot function.
+  @inlinable @inline(__always)
+  public init(raw: RawRuntime) { state = raw.assumingMemoryBound(to: RuntimeState.self) }
+
+  /// The address slot functions receive.
+  @inlinable public var raw: RawRuntime { UnsafeMutableRawPointer(state) }
+
+  /// `None`, as a new reference.
+  public func newNone() -> PyRef {
+    let none = state.pointee.none
+    none.incref()
+    return none
+  }
+
+  // MARK: - Errors
+
+  /// Sets the error indicator (CPython: `PyErr_SetString`).
+  public func raise(_ typeName: String, _ message: String = "") {
+    state.pointee.error = PyError(typeName, message)
+  }
+
+  /// Takes the error indicator (CPython: `PyErr_Fetch`).
+  public func takeError() -> PyError? {
+    let error = state.pointee.error
+    state.pointee.error = nil
+    return error
+  }
+
+  public var hasError: Bool { state.pointee.error != nil }
+
+  /// Reports the pending error as unraisable, as CPython's default `sys.unraisablehook`
+  /// prints it, and clears it (CPython: `PyErr_WriteUnraisable`).
+  public func writeUnraisable(context: String) {
+    guard let error = takeError() else { return }
+    state.pointee.unraisableHook("Exception ignored in: \(context)\n\(error)\n")
+  }
+}

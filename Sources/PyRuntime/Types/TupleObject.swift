@@ -1,0 +1,88 @@
+/// The immutable sequence. Tracked from birth (except the empty tuple, an immortal
+/// singleton); the collector untracks a tuple once none of its items can be in a cycle.
+///
+/// ```
+///   -16 GC header | 0 refcount | 8 type | 16 ob_size | 24 item 0 | 32 item 1 | …
+/// ```
+/// `sys.getsizeof(())` is 40 and each item adds 8, as in CPython.
+/// CPython: Objects/tupleobject.c.
+public enum TupleObject {
+  static let itemsOffset = 24
+
+  @inlinable static func items(_ tuple: PyRef) -> UnsafeMutablePointer<UnsafeMutableRawPointer?> {
+    (tuple.raw + 24).assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
+  }
+
+  public static func count(_ tuple: PyRef) -> Int { tuple.size }
+
+  /// A borrowed reference to item `index`.
+  public static func item(_ tuple: PyRef, _ index: Int) -> PyRef? {
+    precondition(index >= 0 && index < tuple.size, "tuple index \(index) out of range")
+    return PyRef(items(tuple)[index])
+  }
+
+  static func makeType(_ rt: RuntimeRef) -> PyType {
+    rt.makeType(name: "tuple", basicSize: 24, itemSize: 8, flags: [.haveGC, .varSized],
+                dealloc: dealloc, traverse: traverse)
+  }
+
+  /// Items are released last to first (measured on CPython: `(D(1), D(2), D(3))` → 3, 2, 1).
+  static let dealloc: Slot.Dealloc = { raw, runtime in
+    let rt = RuntimeRef(raw: runtime)
+    let tuple = PyRef(raw)
+    rt.untrack(tuple)
+    let items = TupleObject.items(tuple)
+    var index = tuple.size
+    while index > 0 {
+      index -= 1
+      rt.decref(PyRef(items[index]))
+    }
+    rt.freeObject(tuple)
+  }
+
+  static let traverse: Slot.Traverse = { raw, visit, arg in
+    let tuple = PyRef(raw)
+    let items = TupleObject.items(tuple)
+    var index = tuple.size
+    while index > 0 {
+      index -= 1
+      if let item = items[index] {
+        let result = visit(item, arg)
+        if result != 0 { return result }
+      }
+    }
+    return 0
+  }
+
+  /// Whether the collector may untrack `tuple`: no item is, or may become, tracked.
+  /// CPython: `_PyTuple_MaybeUntrack()`.
+  static func mayUntrack(_ tuple: PyRef) -> Bool {
+    let items = TupleObject.items(tuple)
+    for index in 0..<tuple.size {
+      guard let raw = items[index] else { return false }   // still being filled
+      let item = PyRef(raw)
+      if item.type.isGC && (item.gc.isTracked || item.type == tuple.type) { return false }
+    }
+    return true
+  }
+}
+
+extension RuntimeRef {
+  /// A new tuple holding `items` (their references are taken over), tracked.
+  public func newTuple(_ items: [PyRef]) -> PyRef? {
+    if items.isEmpty {
+      let empty = state.pointee.emptyTuple
+      empty.incref()
+      return empty
+    }
+    guard let tuple = allocateObject(state.pointee.types.tuple, itemCount: items.count) else {
+      for item in items { decref(item) }
+      return nil
+    }
+    tuple.size = items.count
+    let storage = TupleObject.items(tuple)
+    for (index, item) in items.enumerated() { storage[index] = item.raw }
+    track(tuple)
+    return tuple
+  }
+}
