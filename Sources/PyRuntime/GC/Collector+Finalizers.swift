@@ -146,10 +146,10 @@ extension RuntimeRef {
   /// Full collections only: dicts that hold no GC objects are untracked.
   /// CPython: `untrack_dicts()`.
   func untrackDicts(_ list: GCList) {
-    let dictType = state.pointee.types.dict
+    let dictType = state.pointee.types.dict, tupleType = state.pointee.types.tuple!
     list.forEach { header in
       let object = header.object
-      if object.type == dictType && DictObject.mayUntrack(object) { GCList.remove(header) }
+      if object.type == dictType && DictObject.mayUntrack(object, tupleType: tupleType) { GCList.remove(header) }
     }
   }
 }

@@ -98,12 +98,11 @@ public enum DictObject {
 
   /// No key or value is a GC object that is (or may become) tracked.
   /// CPython: `_PyDict_MaybeUntrack()`.
-  static func mayUntrack(_ dict: PyRef) -> Bool {
+  static func mayUntrack(_ dict: PyRef, tupleType: PyType) -> Bool {
     guard let table = table(dict) else { return true }
     for index in 0..<table.entryCount {
-      for object in [table.key(index), table.value(index)] {
-        if let object, object.type.isGC && (object.gc.isTracked || object.type == dict.type) { return false }
-      }
+      if let key = table.key(index), TupleObject.mayBeTracked(key, tupleType: tupleType) { return false }
+      if let value = table.value(index), TupleObject.mayBeTracked(value, tupleType: tupleType) { return false }
     }
     return true
   }
@@ -219,9 +218,9 @@ extension RuntimeRef {
     }
   }
 
-  /// Storing a tracked object makes the dict tracked (`MAINTAIN_TRACKING`).
+  /// Storing an object that may be tracked makes the dict tracked (`MAINTAIN_TRACKING`).
   private func maybeTrack(_ dict: PyRef, _ object: PyRef) {
-    if !dict.gc.isTracked && object.type.isGC && (object.gc.isTracked || object.type == dict.type) {
+    if !dict.gc.isTracked && TupleObject.mayBeTracked(object, tupleType: state.pointee.types.tuple) {
       track(dict)
     }
   }

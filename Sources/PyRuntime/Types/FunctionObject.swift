@@ -4,8 +4,10 @@
 ///
 /// ```
 ///   -16 GC header | 0 refcount | 8 type | 16 body: fn pointer | 24 context: object or nil
+///   | 32 weaklist
 /// ```
-/// Tracked, because the context can lead back to the function (a cycle).
+/// Tracked, because the context can lead back to the function (a cycle). Accepts weak
+/// references, as CPython's functions do.
 public enum FunctionObject {
   /// The body: `(context, argument, runtime) -> result`. Returns a new reference, or nil with
   /// an error set on the runtime.
@@ -13,9 +15,10 @@ public enum FunctionObject {
 
   static let bodyOffset = 16
   static let contextOffset = 24
+  static let weakListOffset = 32
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
-    rt.makeType(name: "builtin_function_or_method", basicSize: 32, flags: [.haveGC],
+    rt.makeType(name: "builtin_function_or_method", basicSize: 40, flags: [.haveGC], weakListOffset: weakListOffset,
                 dealloc: dealloc, traverse: traverse, clear: clear, call: call)
   }
 
@@ -25,6 +28,7 @@ public enum FunctionObject {
     let rt = RuntimeRef(raw: runtime)
     let function = PyRef(raw)
     rt.untrack(function)
+    rt.clearWeakReferences(function)
     rt.decref(function.loadRef(at: contextOffset))
     rt.freeObject(function)
   }
@@ -52,6 +56,7 @@ extension RuntimeRef {
     function.raw.storeBytes(of: body, toByteOffset: FunctionObject.bodyOffset, as: FunctionObject.Body.self)
     context?.incref()
     function.storeRef(context, at: FunctionObject.contextOffset)
+    function.storeRef(nil, at: FunctionObject.weakListOffset)
     track(function)
     return function
   }

@@ -60,10 +60,16 @@ public enum TupleObject {
     let items = TupleObject.items(tuple)
     for index in 0..<tuple.size {
       guard let raw = items[index] else { return false }   // still being filled
-      let item = PyRef(raw)
-      if item.type.isGC && (item.gc.isTracked || item.type == tuple.type) { return false }
+      if mayBeTracked(PyRef(raw), tupleType: tuple.type) { return false }
     }
     return true
+  }
+
+  /// A tuple may be tracked only while it is; any other GC object may become tracked at any
+  /// time. CPython: `_PyObject_GC_MAY_BE_TRACKED()`.
+  static func mayBeTracked(_ object: PyRef, tupleType: PyType) -> Bool {
+    guard object.type.isGC else { return false }
+    return object.type == tupleType ? object.gc.isTracked : true
   }
 }
 

@@ -108,11 +108,7 @@ public enum WeakRefObject {
       rt.raise("TypeError", "weak object has gone away")
       return -1
     }
-    guard let hashSlot = referent.type.record.pointee.hash else {
-      rt.raise("TypeError", "unhashable type: '\(referent.type.name)'")
-      return -1
-    }
-    let value = hashSlot(referent.raw, runtime)
+    let value = rt.hash(referent)
     if value != -1 { ref.raw.storeBytes(of: value, toByteOffset: hashOffset, as: Int.self) }
     return value
   }
