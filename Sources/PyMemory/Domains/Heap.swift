@@ -38,7 +38,7 @@ public struct Heap: ~Copyable {
     state.initialize(to: HeapState(
       small: small, isPlain: true,
       debug: configuration.debugHooks ? DebugBlockTable() : nil,
-      traceHook: nil, budget: budget))
+      traceHook: nil, budget: budget, largeBlocks: LargeBlockList()))
     state.pointee.small.discardEmptyPools = configuration.discardEmptyPools
     state.pointee.small.prefaultGrowingArenas = configuration.prefaultGrowingArenas
     state.pointee.updatePlainFlag()

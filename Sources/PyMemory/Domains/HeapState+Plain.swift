@@ -10,17 +10,21 @@ extension HeapState {
     return allocateLarge(byteCount, domain, zeroed: false)
   }
 
-  /// A block from the C library. Negative sizes are sizes above `Int.max` seen as signed.
+  /// A block from the C library, behind a ``LargeBlockList`` header. Negative sizes are sizes
+  /// above `Int.max` seen as signed. The budget is charged the region's usable size.
   mutating func allocateLarge(_ byteCount: Int, _ domain: MemoryDomain, zeroed: Bool) -> UnsafeMutableRawPointer? {
-    guard byteCount >= 0, byteCount <= budget.pointee.limit - budget.pointee.used else { return nil }
-    let block = zeroed ? SystemMalloc.allocateZeroed(count: 1, size: byteCount) : SystemMalloc.allocate(byteCount)
-    guard let block else { return nil }
-    guard budget.pointee.reserve(SystemMalloc.usableSize(block)) else {
-      SystemMalloc.free(block)
+    guard byteCount >= 0, byteCount <= Int.max - LargeBlockList.headerSize,
+          byteCount <= budget.pointee.limit - budget.pointee.used else { return nil }
+    let total = byteCount + LargeBlockList.headerSize
+    let region = zeroed ? SystemMalloc.allocateZeroed(count: 1, size: total) : SystemMalloc.allocate(total)
+    guard let region else { return nil }
+    guard budget.pointee.reserve(SystemMalloc.usableSize(region)) else {
+      SystemMalloc.free(region)
       return nil
     }
+    largeBlocks.link(region)
     if domain.usesPools { largeBlockCount += 1 }
-    return block
+    return region + LargeBlockList.headerSize
   }
 
   /// CPython: `_PyObject_Free()`; for the raw domain `_PyMem_RawFree()`.
@@ -30,9 +34,11 @@ extension HeapState {
   }
 
   mutating func freeLarge(_ pointer: UnsafeMutableRawPointer, _ domain: MemoryDomain) {
-    budget.pointee.release(SystemMalloc.usableSize(pointer))
+    let region = pointer - LargeBlockList.headerSize
+    budget.pointee.release(SystemMalloc.usableSize(region))
     if domain.usesPools { largeBlockCount -= 1 }
-    SystemMalloc.free(pointer)
+    largeBlocks.unlink(region)
+    SystemMalloc.free(region)
   }
 
   /// Resizes in place when the new size still belongs in the same block: same size class,
@@ -58,17 +64,25 @@ extension HeapState {
   }
 
   /// Resizes a C-library block, charging the change in usable size. With a limit set the
-  /// new block is obtained before the old one is given up, so a refusal leaves it intact.
+  /// new region is obtained before the old one is given up, so a refusal leaves it intact.
   mutating func reallocateLarge(_ pointer: UnsafeMutableRawPointer, _ byteCount: Int) -> UnsafeMutableRawPointer? {
-    let oldSize = SystemMalloc.usableSize(pointer)
+    guard byteCount <= Int.max - LargeBlockList.headerSize else { return nil }
+    let region = pointer - LargeBlockList.headerSize
+    let oldSize = SystemMalloc.usableSize(region)
+    let total = byteCount + LargeBlockList.headerSize
     if budget.pointee.limit == .max {
-      guard let moved = SystemMalloc.reallocate(pointer, byteCount) else { return nil }
+      largeBlocks.unlink(region)
+      guard let moved = SystemMalloc.reallocate(region, total) else {
+        largeBlocks.link(region)
+        return nil
+      }
+      largeBlocks.link(moved)
       budget.pointee.release(oldSize)
       _ = budget.pointee.reserve(SystemMalloc.usableSize(moved))
-      return moved
+      return moved + LargeBlockList.headerSize
     }
     guard byteCount <= budget.pointee.limit - budget.pointee.used + oldSize,
-          let moved = SystemMalloc.allocate(byteCount) else { return nil }
+          let moved = SystemMalloc.allocate(total) else { return nil }
     let newSize = SystemMalloc.usableSize(moved)
     budget.pointee.release(oldSize)
     guard budget.pointee.reserve(newSize) else {
@@ -76,14 +90,17 @@ extension HeapState {
       SystemMalloc.free(moved)
       return nil
     }
-    moved.copyMemory(from: pointer, byteCount: min(oldSize, byteCount))
-    SystemMalloc.free(pointer)
-    return moved
+    let user = moved + LargeBlockList.headerSize
+    user.copyMemory(from: pointer, byteCount: min(oldSize - LargeBlockList.headerSize, byteCount))
+    largeBlocks.unlink(region)
+    SystemMalloc.free(region)
+    largeBlocks.link(moved)
+    return user
   }
 
   /// The size of the block at `pointer` as the plain layer sees it.
   func plainBlockSize(_ pointer: UnsafeMutableRawPointer, _ domain: MemoryDomain) -> Int {
     if domain.usesPools, let size = small.blockSize(of: pointer) { return size }
-    return SystemMalloc.usableSize(pointer)
+    return SystemMalloc.usableSize(pointer - LargeBlockList.headerSize) - LargeBlockList.headerSize
   }
 }

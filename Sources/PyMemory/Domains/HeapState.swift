@@ -20,9 +20,13 @@ struct HeapState {
   /// The heap limit and footprint; shared with `small`, which charges arenas to it.
   @usableFromInline let budget: UnsafeMutablePointer<HeapBudget>
 
-  /// Unmaps everything. The heap is unusable afterwards.
+  /// Every C-library block the heap holds, freed when the heap goes.
+  let largeBlocks: LargeBlockList
+
+  /// Unmaps and frees everything. The heap is unusable afterwards.
   mutating func tearDown() {
     small.tearDown()
+    largeBlocks.freeAll()
     budget.deallocate()
   }
 
