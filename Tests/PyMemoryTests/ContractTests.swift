@@ -142,23 +142,21 @@ import Testing
   }
 }
 
-/// A heap that goes away gives back every C-library block it still holds.
-@Suite struct TeardownTests {
-  @Test func largeBlocksAreFreedWithTheHeap() async {
-    await #expect(processExitsWith: .success) {
-      // Under the C library's own accounting: mallinfo-free check through the heap's
-      // footprint and a second heap reusing the memory is not observable, so count through
-      // the list itself.
-      var heap: Heap? = Heap()
-      var blocks: [UnsafeMutableRawPointer] = []
-      for size in [600, 5_000, 100_000, 0] { blocks.append(heap!.allocate(byteCount: size, domain: .mem)!) }
-      blocks.append(heap!.allocate(byteCount: 700, domain: .raw)!)
-      let moved = heap!.reallocate(blocks[1], byteCount: 50_000, domain: .mem)!
-      precondition(heap!.footprint > 150_000)
-      heap!.free(moved, domain: .mem)
-      precondition(heap!.allocatedBlocks == 3)
-      heap = nil   // frees the four remaining regions; LeakSanitizer runs see no leak
-      _ = blocks
-    }
+/// Every C-library block the heap hands out is on its list (which teardown frees), and
+/// leaves it when freed or moved.
+@Suite struct LargeBlockListTests {
+  @Test func regionsAreLinkedUntilFreed() {
+    let heap = Heap()
+    var blocks: [(UnsafeMutableRawPointer, MemoryDomain)] = []
+    for size in [600, 5_000, 100_000, 0] { blocks.append((heap.allocate(byteCount: size, domain: .mem)!, .mem)) }
+    blocks.append((heap.allocate(byteCount: 700, domain: .raw)!, .raw))
+    _ = heap.allocate(byteCount: 64)        // a pool block is not on the list
+    #expect(heap.state.pointee.largeBlocks.count == 5)
+    let moved = heap.reallocate(blocks[1].0, byteCount: 50_000, domain: .mem)!
+    blocks[1].0 = moved
+    #expect(heap.state.pointee.largeBlocks.count == 5)
+    for (block, domain) in blocks.prefix(3) { heap.free(block, domain: domain) }
+    #expect(heap.state.pointee.largeBlocks.count == 2)
+    #expect(heap.allocatedBlocks == 2, "one large mem block and the pool block")
   }
 }

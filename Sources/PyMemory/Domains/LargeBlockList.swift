@@ -41,6 +41,17 @@ struct LargeBlockList {
     next.storeBytes(of: prev, as: UnsafeMutableRawPointer.self)
   }
 
+  /// Regions linked now (a walk; for tests and statistics).
+  var count: Int {
+    var count = 0
+    var cursor = LargeBlockList.next(head)
+    while cursor != head {
+      count += 1
+      cursor = LargeBlockList.next(cursor)
+    }
+    return count
+  }
+
   /// Frees every region still linked, then the sentinel.
   func freeAll() {
     var cursor = LargeBlockList.next(head)
