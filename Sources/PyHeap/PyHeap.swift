@@ -1,7 +1,9 @@
 @_exported import PyMemory
-import PyRuntime
+@_exported import PyRuntime
 
-/// The embedding API: the version, and (re-exported) the private heap of `PyMemory`.
+/// The embedding API. One `import PyHeap` gives the private heap (`Heap`, from `PyMemory`)
+/// and the object runtime on it (`Runtime`, from `PyRuntime`); running Python source comes
+/// with the interpreter.
 public enum PyHeapInfo {
   /// PyHeap's own version.
   public static let version = "0.1.0"
