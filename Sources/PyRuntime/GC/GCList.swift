@@ -26,13 +26,17 @@ struct GCList {
     head.prevWord = UInt(bitPattern: node.raw)
   }
 
-  /// Unlinks `node` (from whatever list holds it) and marks it untracked.
+  /// Unlinks `node` (from whatever list holds it) and marks it untracked. Only FINALIZED
+  /// survives in the prev word, as in CPython's `_PyObject_GC_UNTRACK`: an object untracked
+  /// during a collection (a deallocation run by a finalizer) must not carry COLLECTING into
+  /// the generation that tracks it again.
   static func remove(_ node: GCHeader) {
     let prev = node.prev
     let next = node.next
     prev.next = next
     next.prev = prev
     node.nextWord = 0
+    node.prevWord &= GCHeader.finalizedMask
   }
 
   /// Moves `node` from its list to the end of this one.

@@ -48,13 +48,10 @@ public enum ListObject {
 
   private static func releaseItems(_ list: PyRef, _ rt: RuntimeRef) {
     guard let storage = items(list) else { return }
-    var index = list.size
+    let count = list.size
     list.size = 0
     setItems(list, nil, allocated: 0)
-    while index > 0 {
-      index -= 1
-      rt.decref(PyRef(storage[index]))
-    }
+    ItemArray.releaseBackwards(storage, count: count, rt)
     rt.freeMemory(UnsafeMutableRawPointer(storage))
   }
 
@@ -62,15 +59,7 @@ public enum ListObject {
   static let traverse: Slot.Traverse = { raw, visit, arg in
     let list = PyRef(raw)
     guard let storage = ListObject.items(list) else { return 0 }
-    var index = list.size
-    while index > 0 {
-      index -= 1
-      if let item = storage[index] {
-        let result = visit(item, arg)
-        if result != 0 { return result }
-      }
-    }
-    return 0
+    return ItemArray.visitBackwards(storage, count: list.size, visit, arg)
   }
 }
 

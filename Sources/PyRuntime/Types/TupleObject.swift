@@ -31,27 +31,13 @@ public enum TupleObject {
     let rt = RuntimeRef(raw: runtime)
     let tuple = PyRef(raw)
     rt.untrack(tuple)
-    let items = TupleObject.items(tuple)
-    var index = tuple.size
-    while index > 0 {
-      index -= 1
-      rt.decref(PyRef(items[index]))
-    }
+    ItemArray.releaseBackwards(TupleObject.items(tuple), count: tuple.size, rt)
     rt.freeObject(tuple)
   }
 
   static let traverse: Slot.Traverse = { raw, visit, arg in
     let tuple = PyRef(raw)
-    let items = TupleObject.items(tuple)
-    var index = tuple.size
-    while index > 0 {
-      index -= 1
-      if let item = items[index] {
-        let result = visit(item, arg)
-        if result != 0 { return result }
-      }
-    }
-    return 0
+    return ItemArray.visitBackwards(TupleObject.items(tuple), count: tuple.size, visit, arg)
   }
 
   /// Whether the collector may untrack `tuple`: no item is, or may become, tracked.

@@ -1,0 +1,29 @@
+/// The two loops every sequence of object references needs, shared by tuple and list (and
+/// later by any type storing `PyRef`s contiguously).
+enum ItemArray {
+  /// Visits `count` items from last to first (CPython's `tupletraverse`/`list_traverse`
+  /// order, which `gc.get_referents` shows); nil slots are skipped.
+  @inline(__always)
+  static func visitBackwards(_ items: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int,
+                             _ visit: VisitProc, _ arg: UnsafeMutableRawPointer?) -> Int32 {
+    var index = count
+    while index > 0 {
+      index -= 1
+      if let item = items[index] {
+        let result = visit(item, arg)
+        if result != 0 { return result }
+      }
+    }
+    return 0
+  }
+
+  /// Releases `count` items from last to first (the order CPython frees them in).
+  @inline(__always)
+  static func releaseBackwards(_ items: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int, _ rt: RuntimeRef) {
+    var index = count
+    while index > 0 {
+      index -= 1
+      rt.decref(PyRef(items[index]))
+    }
+  }
+}
