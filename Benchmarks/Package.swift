@@ -25,10 +25,14 @@ let package = Package(
       name: "pyheap-bench",
       dependencies: [
         .product(name: "PyMemory", package: "PyHeap"),
+        .product(name: "PyRuntime", package: "PyHeap"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
       name: "hot-path-probe",
-      dependencies: [.product(name: "PyMemory", package: "PyHeap")]),
+      dependencies: [
+        .product(name: "PyMemory", package: "PyHeap"),
+        .product(name: "PyRuntime", package: "PyHeap"),
+      ]),
   ]
 )

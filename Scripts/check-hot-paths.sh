@@ -1,25 +1,36 @@
 #!/usr/bin/env bash
-# Checks the machine code of PyHeap's allocator fast paths for Swift runtime calls.
+# Checks the machine code of PyHeap's hot paths for Swift runtime calls.
 #
-# Timings drift; machine code does not. The fast paths (`Heap.allocate`, `Heap.free` and
-# what they inline) must compile to plain loads, stores and branches plus calls to the
-# allocator's own `@inline(never)` slow paths: no ARC (`swift_retain`/`swift_release`), no
-# dynamic exclusivity checks (`swift_beginAccess`/`swift_endAccess`), no lazy-global
-# initialisation (`swift_once`), no boxing (`swift_allocObject`, `swift_allocError`), no
-# casts (`swift_dynamicCast*`). See STYLE.md §5.11 and SWIFT-PERFORMANCE.md §4–§6.
+# Timings drift; machine code does not. The hot paths must compile to plain loads, stores
+# and branches plus calls to their own `@inline(never)` slow paths: no ARC
+# (`swift_retain`/`swift_release`), no dynamic exclusivity checks
+# (`swift_beginAccess`/`swift_endAccess`), no lazy-global initialisation (`swift_once`), no
+# boxing (`swift_allocObject`, `swift_allocError`), no casts (`swift_dynamicCast*`). See
+# STYLE.md §5.11 and SWIFT-PERFORMANCE.md §4–§6.
 #
-# How: the fast paths are `@inlinable @inline(__always)` and have no symbol of their own, so
-# the benchmark package has a tiny executable, `hot-path-probe`, whose `probe…` functions are
-# `@inline(never)` wrappers around one fast-path use each, compiled in release exactly as a
-# client module compiles them. This script builds it, disassembles every `probe…` function
-# with objdump, and fails if one calls a forbidden runtime function. It also looks one level
-# into the functions the probes call: a global's addressor reached from a fast path is
-# reported (and fails with --strict, or always if it runs `swift_once`); runtime calls inside
-# slow paths are reported as notes.
+# Two kinds of hot path are checked:
+#
+# 1. Inlinable fast paths (`Heap.allocate`, `Heap.free`, `PyRef.incref`, `RuntimeRef.decref`,
+#    `RuntimeRef.allocateObject`/`freeObject`, and what they inline). They are
+#    `@inlinable @inline(__always)` and have no symbol of their own, so the benchmark package
+#    has a tiny executable, `hot-path-probe`, whose `probe…` functions are `@inline(never)`
+#    wrappers around one fast-path use each, compiled in release exactly as a client module
+#    compiles them. Every `probe…` function is disassembled; a forbidden call fails. The
+#    script also looks one level into the functions the probes call: a global's addressor
+#    reached from a fast path is reported (and fails with --strict, or always if it runs
+#    `swift_once`); runtime calls inside slow paths are reported as notes.
+# 2. The cycle collector's inner loops (`updateRefs`, `subtractRefs`, `moveUnreachable`, the
+#    collector's visit procs and the built-in types' traverse procs). They are internal to
+#    PyRuntime, so they cannot be probed; PyRuntime is compiled (in release, whole-module)
+#    into `pyheap-bench`, whose gc suite runs them, and the script finds them there by
+#    demangled name. Every symbol matching one (specialised clones and the C-convention
+#    thunks of the closures included) is disassembled; a forbidden call fails, and so does
+#    a function with no symbol at all (renamed, or inlined into its caller: the check would
+#    silently cover nothing).
 #
 # Usage: Scripts/check-hot-paths.sh [--strict] [--no-build]
 #   --strict    also fail when a fast path calls a global's addressor
-#   --no-build  use the existing release build of Benchmarks/ (hot-path-probe)
+#   --no-build  use the existing release builds of Benchmarks/ (hot-path-probe, pyheap-bench)
 # Exit status: 0 clean, 1 violation found, 2 build or tooling failure.
 # Needs: swift (build, demangle), nm and objdump (binutils), on Linux x86-64 or arm64.
 
@@ -51,19 +62,26 @@ done
 
 say() { echo "check-hot-paths: $*"; }
 
+collector_product="pyheap-bench"
 if [[ $build == 1 ]]; then
-  say "building $product (release) in ${bench#"$repo"/}/"
   log="$(mktemp)"
   trap 'rm -f "$log"' EXIT
-  if ! swift build -c release --package-path "$bench" --product "$product" >"$log" 2>&1; then
-    tail -n 40 "$log" >&2
-    say "build failed" >&2
-    exit 2
-  fi
+  for target in "$product" "$collector_product"; do
+    say "building $target (release) in ${bench#"$repo"/}/"
+    if ! swift build -c release --package-path "$bench" --product "$target" >"$log" 2>&1; then
+      tail -n 40 "$log" >&2
+      say "build failed" >&2
+      exit 2
+    fi
+  done
 fi
-binary="$(swift build -c release --package-path "$bench" --show-bin-path)/$product"
-[[ -x $binary ]] || { say "no binary at $binary (run without --no-build)" >&2; exit 2; }
-say "binary: $binary"
+bin_path="$(swift build -c release --package-path "$bench" --show-bin-path)"
+binary="$bin_path/$product"
+collector_binary="$bin_path/$collector_product"
+for file in "$binary" "$collector_binary"; do
+  [[ -x $file ]] || { say "no binary at $file (run without --no-build)" >&2; exit 2; }
+done
+say "binaries: $binary, $collector_binary"
 say "forbidden calls: $forbidden_list"
 
 # Demangled names of a list of mangled ones, one per line, same order.
@@ -104,17 +122,18 @@ for name in "${declared[@]}"; do
   fi
 done
 
-# disassemble SYMBOL: the instructions of one function.
+# disassemble SYMBOL [BINARY]: the instructions of one function (in hot-path-probe unless
+# BINARY is given).
 disassemble() {
-  objdump -d --no-show-raw-insn --disassemble="$1" "$binary" | grep -E '^[[:space:]]+[0-9a-f]+:[[:space:]]'
+  objdump -d --no-show-raw-insn --disassemble="$1" "${2:-$binary}" | grep -E '^[[:space:]]+[0-9a-f]+:[[:space:]]'
 }
 
-# call_targets SYMBOL: the functions SYMBOL calls or tail-calls (direct, through the PLT, or
-# through the GOT), one per line, without @plt / @GLIBC / +offset; jumps within SYMBOL are
-# left out. Indirect calls through a register print "<indirect>".
+# call_targets SYMBOL [BINARY]: the functions SYMBOL calls or tail-calls (direct, through the
+# PLT, or through the GOT), one per line, without @plt / @GLIBC / +offset; jumps within
+# SYMBOL are left out. Indirect calls through a register print "<indirect>".
 call_targets() {
   local symbol="$1"
-  disassemble "$symbol" | awk -v self="$symbol" '
+  disassemble "$symbol" "${2:-}" | awk -v self="$symbol" '
     {
       mnemonic = $2
       if (mnemonic !~ /^(call|callq|jmp|jmpq|bl|b|br|blr)$/) next
@@ -146,7 +165,7 @@ for index in "${!probe_symbols[@]}"; do
   for target in "${targets[@]}"; do
     [[ -z $target ]] && continue
     if [[ $target =~ $forbidden ]]; then
-      say "FAIL: $name calls $target (a Swift runtime call on an allocator fast path)" >&2
+      say "FAIL: $name calls $target (a Swift runtime call on a fast path)" >&2
       status=1
     elif [[ $target != "<indirect>" ]]; then
       callees["$target"]+="${name%%(*} "
@@ -155,6 +174,12 @@ for index in "${!probe_symbols[@]}"; do
 done
 
 # One level down: the functions the fast paths call. Findings are printed after the table.
+# Most are slow paths, where runtime calls are only noted. But `@inlinable` functions without
+# `@inline(__always)` may stay out of line in a client (today `allocateObject` and
+# `freeObject` do): their probe then holds just the call, and the fast path itself is the
+# callee, so these names are held to the fast-path rule here.
+outlined_fast_paths='^RuntimeRef\.(allocateObject|freeObject|decref)\(|^PyRef\.incref\(|^Heap\.(allocate|free)\('
+
 warnings=0
 findings=()
 if [[ ${#callees[@]} -gt 0 ]]; then
@@ -182,6 +207,9 @@ if [[ ${#callees[@]} -gt 0 ]]; then
           warnings=$((warnings + 1))
         fi
       fi
+    elif [[ -n $runtime && $readable_target =~ $outlined_fast_paths ]]; then
+      findings+=("FAIL: ${callees[$target]% } call $readable_target, a fast path the optimizer did not inline, which calls $runtime")
+      status=1
     elif [[ -n $runtime ]]; then
       findings+=("note: slow path $readable_target calls $runtime (allowed: not a fast path)")
     fi
@@ -194,12 +222,93 @@ if [[ ${#findings[@]} -gt 0 ]]; then
   done
 fi
 
+# --- 2. The collector's inner loops, in pyheap-bench ------------------------------------
+
+# label<TAB>regex over the demangled (--simplified --compact) name. The closures appear twice:
+# the Swift closure and its `@objc` (C-convention) thunk; both are checked.
+collector_functions=(
+  $'updateRefs\t(^|[[:space:]])RuntimeRef\.updateRefs\('
+  $'subtractRefs\t(^|[[:space:]])RuntimeRef\.subtractRefs\('
+  $'moveUnreachable\t(^|[[:space:]])RuntimeRef\.moveUnreachable\('
+  $'visitDecref\texpression of visitDecref$'
+  $'visitReachable\texpression of visitReachable$'
+  $'visitMove\texpression of visitMove$'
+  $'InstanceObject.traverse\texpression of static InstanceObject\.traverse$'
+  $'ListObject.traverse\texpression of static ListObject\.traverse$'
+  $'TupleObject.traverse\texpression of static TupleObject\.traverse$'
+  $'DictObject.traverse\texpression of static DictObject\.traverse$'
+  $'FunctionObject.traverse\texpression of static FunctionObject\.traverse$'
+  $'WeakRefObject.traverse\texpression of static WeakRefObject\.traverse$'
+)
+# A closure stored in a global or static `let` demangles as "closure #1 in variable
+# initialization expression of X" (its C-convention thunk with "@objc " in front): shown as
+# "X (closure)" and "X (C thunk)".
+short_name() {
+  sed -E 's/^@objc closure #[0-9]+ in variable initialization expression of (static )?(.*)$/\2 (C thunk)/;
+          s/^closure #[0-9]+ in variable initialization expression of (static )?(.*)$/\2 (closure)/' <<<"$1"
+}
+mapfile -t runtime_mangled < <(nm --defined-only "$collector_binary" | awk '$2 ~ /^[tT]$/ && $3 ~ /^\$s9PyRuntime/ { print $3 }')
+mapfile -t runtime_readable < <(printf '%s\n' "${runtime_mangled[@]}" | demangle)
+
+printf '\n%-56s %6s  %s\n' "collector inner loop (in $collector_product)" "insns" "calls"
+collector_checked=0
+declare -A collector_callees=()
+for entry in "${collector_functions[@]}"; do
+  label="${entry%%$'\t'*}"
+  pattern="${entry#*$'\t'}"
+  matched=0
+  for index in "${!runtime_mangled[@]}"; do
+    readable_name="${runtime_readable[$index]}"
+    [[ $readable_name =~ $pattern ]] || continue
+    symbol="${runtime_mangled[$index]}"
+    matched=$((matched + 1))
+    collector_checked=$((collector_checked + 1))
+    instructions="$(disassemble "$symbol" "$collector_binary" | wc -l)"
+    mapfile -t targets < <(call_targets "$symbol" "$collector_binary" | sort -u)
+    shown=""
+    if [[ ${#targets[@]} -gt 0 && -n ${targets[0]} ]]; then
+      shown="$(printf '%s\n' "${targets[@]}" | demangle | paste -sd ',' | sed 's/,/, /g')"
+    fi
+    printf '%-56s %6s  %s\n' "$(short_name "$readable_name")" "$instructions" "${shown:-(none)}"
+    for target in "${targets[@]}"; do
+      [[ -z $target ]] && continue
+      if [[ $target =~ $forbidden ]]; then
+        say "FAIL: $readable_name calls $target (a Swift runtime call in the collector's inner loop)" >&2
+        status=1
+      elif [[ $target != "<indirect>" ]]; then
+        collector_callees["$target"]+="$(short_name "$readable_name"); "
+      fi
+    done
+  done
+  if [[ $matched == 0 ]]; then
+    say "FAIL: no symbol for the collector's $label in $collector_product (renamed, or inlined into its caller?)" >&2
+    status=1
+  fi
+done
+
+# One level down: what the inner loops call directly (list helpers and the like) runs once
+# per object too, so the same rule applies.
+if [[ ${#collector_callees[@]} -gt 0 ]]; then
+  printf '\n%-56s %6s  %s\n' "called from the inner loops" "insns" "runtime calls inside"
+  for target in "${!collector_callees[@]}"; do
+    readable_target="$(printf '%s\n' "$target" | demangle)"
+    instructions="$(disassemble "$target" "$collector_binary" | wc -l)"
+    runtime="$(call_targets "$target" "$collector_binary" | grep -E "$forbidden" | sort | uniq -c | awk '{ printf "%s%s×%s", sep, $2, $1; sep=", " }' || true)"
+    printf '%-56s %6s  %s\n' "$(short_name "$readable_target")" "$instructions" "${runtime:-none}"
+    if [[ -n $runtime ]]; then
+      say "FAIL: ${collector_callees[$target]%; } call $readable_target, which calls $runtime" >&2
+      status=1
+    fi
+  done
+fi
+
 echo
 if [[ $status != 0 ]]; then
   say "hot paths NOT clean: see FAIL lines above" >&2
   exit 1
 fi
 say "checked ${#probe_symbols[@]} probe functions (${declared[*]})"
+say "checked $collector_checked collector functions (${#collector_functions[@]} inner-loop functions)"
 if [[ $warnings -gt 0 ]]; then
   say "hot paths clean ($warnings warning(s) above)"
 else

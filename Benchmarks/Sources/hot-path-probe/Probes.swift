@@ -1,4 +1,5 @@
 import PyMemory
+import PyRuntime
 
 // The allocator's fast paths as any client module compiles them.
 //
@@ -68,4 +69,58 @@ public func probeReallocate(_ heap: borrowing Heap, _ block: UnsafeMutableRawPoi
 @inline(never)
 public func probeOwns(_ heap: borrowing Heap, _ pointer: UnsafeRawPointer) -> Bool {
   heap.owns(pointer)
+}
+
+// MARK: - PyRuntime: reference counting and object memory
+
+// `PyRef.incref()`, `RuntimeRef.decref(_:)`, `allocateObject` and `freeObject` are
+// `@inlinable @inline(__always)` (or `@inlinable`) in PyRuntime, so, as for the heap, each
+// probe holds one inlined use. `decref`'s out-of-line `deallocate` (the count reached zero)
+// is the expected slow-path call; the script looks one level into it and reports what it
+// calls as a note.
+
+/// `Py_INCREF`.
+@inline(never)
+public func probeIncref(_ object: PyRef) {
+  object.incref()
+}
+
+/// `Py_DECREF`: the inlined fast path; the call to `deallocate` happens only on zero.
+@inline(never)
+public func probeDecref(_ rt: RuntimeRef, _ object: PyRef) {
+  rt.decref(object)
+}
+
+/// `Py_XDECREF`.
+@inline(never)
+public func probeDecrefOptional(_ rt: RuntimeRef, _ object: PyRef?) {
+  rt.decref(object)
+}
+
+/// `Py_INCREF` then `Py_DECREF` of the same object, as a borrowed-to-owned round trip.
+@inline(never)
+public func probeIncrefThenDecref(_ rt: RuntimeRef, _ object: PyRef) {
+  object.incref()
+  rt.decref(object)
+}
+
+/// `_PyObject_GC_New` / `_PyObject_New`: header, GC links, `count[0]`, the heap type's
+/// reference.
+@inline(never)
+public func probeAllocateObject(_ rt: RuntimeRef, _ type: PyType) -> PyRef? {
+  rt.allocateObject(type)
+}
+
+/// `PyObject_GC_Del` / `PyObject_Free`, with the heap type's reference released.
+@inline(never)
+public func probeFreeObject(_ rt: RuntimeRef, _ object: PyRef) {
+  rt.freeObject(object)
+}
+
+/// An object allocated and freed together, as in a create/destroy sequence.
+@inline(never)
+public func probeAllocateThenFreeObject(_ rt: RuntimeRef, _ type: PyType) -> Bool {
+  guard let object = rt.allocateObject(type) else { return false }
+  rt.freeObject(object)
+  return true
 }

@@ -1,4 +1,5 @@
 import PyMemory
+import PyRuntime
 
 // Calls every probe once with values that depend on the command line, so that none is
 // dead code and none is constant-folded. Prints a checksum; the output itself is of no
@@ -25,4 +26,25 @@ func runProbes() -> Int {
   return checksum
 }
 
-print("hot-path-probe: \(runProbes())")
+func runRuntimeProbes() -> Int {
+  let runtime = Runtime()
+  let rt = runtime.ref
+  var checksum = 0
+  // Reference counting on a real object (its deallocation must work).
+  guard let list = rt.newList() else { return -1 }
+  probeIncref(list)
+  probeIncrefThenDecref(rt, list)
+  probeDecrefOptional(rt, CommandLine.arguments.count > 6 ? nil : list)
+  checksum &+= list.refcount
+  probeDecref(rt, list)    // 1 → 0: deallocates
+  // Raw object memory of a GC type (a class) or a plain one (int), chosen at run time; the
+  // payload is never read, the object is freed as it came.
+  let type = CommandLine.arguments.count > 5 ? rt.state.pointee.types.int! : rt.newClass(name: "C", attributeCount: 2)
+  checksum &+= probeAllocateThenFreeObject(rt, type) ? 8 : 0
+  if let object = probeAllocateObject(rt, type) {
+    probeFreeObject(rt, object)
+  }
+  return checksum
+}
+
+print("hot-path-probe: \(runProbes()) \(runRuntimeProbes())")

@@ -9,8 +9,8 @@ struct AllocatorCase {
   }
 
   enum Kind {
-    /// ``AllocatorLoops/allocateFree(_:byteCount:iterations:)``.
-    case allocateFree(byteCount: Int, iterations: Int)
+    /// ``AllocatorLoops/allocateFree(_:byteCount:iterations:alone:)``.
+    case allocateFree(byteCount: Int, iterations: Int, alone: Bool)
     /// ``AllocatorLoops/fillThenFreeAll(_:byteCount:slots:)``; run in a fresh child process
     /// per implementation so that each one's resident-set peak is its own.
     case fillThenFreeAll(byteCount: Int, blocks: Int)
@@ -45,8 +45,8 @@ struct AllocatorCase {
     _ allocator: borrowing A, slots: borrowing PointerArray, pythonSizes: PythonSizeDistribution
   ) -> Sample {
     switch kind {
-    case .allocateFree(let byteCount, let iterations):
-      return AllocatorLoops.allocateFree(allocator, byteCount: byteCount, iterations: iterations)
+    case .allocateFree(let byteCount, let iterations, let alone):
+      return AllocatorLoops.allocateFree(allocator, byteCount: byteCount, iterations: iterations, alone: alone)
     case .fillThenFreeAll(let byteCount, _):
       return AllocatorLoops.fillThenFreeAll(allocator, byteCount: byteCount, slots: slots)
     case .randomReplace(let mix, _, let replacements):
@@ -75,8 +75,15 @@ struct AllocatorCase {
     var cases: [AllocatorCase] = []
     for size in sizes {
       cases.append(AllocatorCase(
-        name: "alloc_free_\(size)", kind: .allocateFree(byteCount: size, iterations: pairIterations),
-        summary: "allocate one \(size)-byte block and free it at once, no other block live; op = alloc+free"))
+        name: "alloc_free_\(size)", kind: .allocateFree(byteCount: size, iterations: pairIterations, alone: false),
+        summary: "allocate one \(size)-byte block and free it at once, one other block of the size live "
+          + "(the pool never empties: the fast path); op = alloc+free"))
+    }
+    for size in sizes {
+      cases.append(AllocatorCase(
+        name: "alloc_free_alone_\(size)", kind: .allocateFree(byteCount: size, iterations: pairIterations, alone: true),
+        summary: "allocate one \(size)-byte block and free it at once, no other block live (each free "
+          + "empties the pool: the pool-thrash loop); op = alloc+free"))
     }
     for size in sizes {
       cases.append(AllocatorCase(

@@ -7,16 +7,21 @@
 /// code elimination: LLVM knows `malloc`/`free` and deletes a pair whose block does not
 /// escape; an address turned into an integer escapes.
 enum AllocatorLoops {
-  /// Allocates one block and frees it at once, `iterations` times, with no other block live.
+  /// Allocates one block and frees it at once, `iterations` times.
   ///
-  /// For PyHeap this is the pool-thrash loop of SWIFT-PERFORMANCE.md §1(a): each free empties
-  /// the only pool of its class. CPython moves that pool to its arena's free list and takes
-  /// it back on the next allocation; PyHeap keeps it as a cached empty pool in its ring.
+  /// With `alone`, no other block is live: for PyHeap this is the pool-thrash loop of
+  /// SWIFT-PERFORMANCE.md §1(a), where each free empties the only pool of its class (CPython
+  /// moves that pool to its arena's free list and takes it back on the next allocation;
+  /// PyHeap keeps it as a cached empty pool in its ring). Without it, one other block of the
+  /// same size stays live for the whole loop, the normal state of a real heap, so the pool
+  /// never empties: the fast path proper.
   @inline(never)
   static func allocateFree<A: BlockAllocator & ~Copyable>(
-    _ allocator: borrowing A, byteCount: Int, iterations: Int
+    _ allocator: borrowing A, byteCount: Int, iterations: Int, alone: Bool
   ) -> Sample {
     var checksum: UInt64 = 0
+    let companion = alone ? nil : allocator.allocate(byteCount)
+    defer { if let companion { allocator.free(companion) } }
     let start = ThreadCPUClock.now()
     for i in 0..<iterations {
       let block = allocator.allocate(byteCount)

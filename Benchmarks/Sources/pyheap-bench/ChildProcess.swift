@@ -2,19 +2,34 @@
 import Glibc
 #endif
 
-/// Runs this same executable again as a child process, to measure something in a fresh
-/// address space (the resident-set peak of one implementation, unpolluted by the other).
+/// Child processes: this same executable again, to measure something in a fresh address
+/// space (the resident-set peak of one implementation, unpolluted by the other), or another
+/// program (`python3` for the gc suite's CPython side).
 ///
-/// The child is spawned with `posix_spawn` from `/proc/self/exe`, so it is exactly this
-/// binary; its stdout comes back through a pipe and its stderr is shared with ours.
+/// Children are spawned with `posix_spawn`; their stdout comes back through a pipe and their
+/// stderr is shared with ours.
 enum ChildProcess {
   struct Failure: Error, CustomStringConvertible {
     var description: String
   }
 
-  /// Runs `/proc/self/exe arguments…` and returns what it wrote to stdout.
+  /// Runs `/proc/self/exe arguments…`, exactly this binary, and returns what it wrote to
+  /// stdout.
   /// - Throws: ``Failure`` if the child cannot be started or does not exit with status 0.
   static func runSelf(_ arguments: [String]) throws(Failure) -> String {
+    try run("/proc/self/exe", argv0: CommandLine.arguments[0], arguments, searchPath: false)
+  }
+
+  /// Runs `program arguments…` (looked up in `PATH` when it has no slash) and returns what
+  /// it wrote to stdout.
+  /// - Throws: ``Failure`` if the program cannot be started or does not exit with status 0.
+  static func run(_ program: String, _ arguments: [String]) throws(Failure) -> String {
+    try run(program, argv0: program, arguments, searchPath: !program.contains("/"))
+  }
+
+  private static func run(_ path: String, argv0: String, _ arguments: [String], searchPath: Bool)
+    throws(Failure) -> String
+  {
     var pipeEnds: [Int32] = [0, 0]
     guard pipe(&pipeEnds) == 0 else { throw Failure(description: "pipe failed (errno \(errno))") }
     let (readEnd, writeEnd) = (pipeEnds[0], pipeEnds[1])
@@ -26,15 +41,17 @@ enum ChildProcess {
     posix_spawn_file_actions_addclose(&actions, readEnd)
     posix_spawn_file_actions_addclose(&actions, writeEnd)
 
-    let argv: [UnsafeMutablePointer<CChar>?] = ([CommandLine.arguments[0]] + arguments).map { strdup($0) } + [nil]
+    let argv: [UnsafeMutablePointer<CChar>?] = ([argv0] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { Glibc.free(pointer) } }
 
     var pid: pid_t = 0
-    let status = posix_spawn(&pid, "/proc/self/exe", &actions, nil, argv, environ)
+    let status = searchPath
+      ? posix_spawnp(&pid, path, &actions, nil, argv, environ)
+      : posix_spawn(&pid, path, &actions, nil, argv, environ)
     close(writeEnd)
     guard status == 0 else {
       close(readEnd)
-      throw Failure(description: "posix_spawn failed (error \(status))")
+      throw Failure(description: "cannot start \(path): posix_spawn failed (error \(status))")
     }
 
     var output: [UInt8] = []
@@ -58,7 +75,7 @@ enum ChildProcess {
     let exitCode = (waitStatus >> 8) & 0xFF
     guard signal == 0, exitCode == 0 else {
       let how = signal != 0 ? "was killed by signal \(signal)" : "exited with status \(exitCode)"
-      throw Failure(description: "child `\(arguments.joined(separator: " "))` \(how)")
+      throw Failure(description: "child `\(([argv0] + arguments).joined(separator: " "))` \(how)")
     }
     return String(decoding: output, as: UTF8.self)
   }

@@ -7,7 +7,7 @@ import Glibc
 /// `pyheap-bench`: PyHeap's benchmark driver. Each suite is a subcommand and prints one JSON
 /// object per line on stdout (see `ResultLine`); human-readable notes go to stderr.
 ///
-/// New suites (`gc`, `tracemalloc`, …) are added as further subcommands that take
+/// New suites (`tracemalloc`, …) are added as further subcommands that take
 /// ``BenchmarkOptions`` as an `@OptionGroup`.
 @main
 struct PyHeapBench: ParsableCommand {
@@ -19,7 +19,7 @@ struct PyHeapBench: ParsableCommand {
       ns_per_op, ops and peak_rss_bytes. Times are thread CPU time, median of the repetitions \
       after one warm-up run.
       """,
-    subcommands: [AllocatorCommand.self])
+    subcommands: [AllocatorCommand.self, GCCommand.self])
 }
 
 /// Options every suite takes.

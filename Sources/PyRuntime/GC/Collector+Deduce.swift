@@ -12,13 +12,16 @@ extension RuntimeRef {
   /// Contracts: `young` holds tracked objects without COLLECTING; `unreachable` is empty.
   /// On return `young` holds the reachable ones (COLLECTING cleared, links valid) and
   /// `unreachable` the rest (COLLECTING and NEXT_MASK_UNREACHABLE set).
-  func deduceUnreachable(_ young: GCList, into unreachable: GCList) {
+  /// Returns what ``moveUnreachable(_:into:)`` saw of the reachable objects.
+  @discardableResult
+  func deduceUnreachable(_ young: GCList, into unreachable: GCList) -> Survivors {
     validate(young, collecting: false, unreachable: false)
     updateRefs(young)
     subtractRefs(young)
-    moveUnreachable(young, into: unreachable)
+    let survivors = moveUnreachable(young, into: unreachable)
     validate(young, collecting: false, unreachable: false)
     validate(unreachable, collecting: true, unreachable: true)
+    return survivors
   }
 
   /// gc_refs = refcount, COLLECTING set (keeps FINALIZED). CPython: `update_refs()`.
@@ -35,25 +38,53 @@ extension RuntimeRef {
   }
 
   /// Subtracts internal references. CPython: `subtract_refs()` with `visit_decref()`.
+  /// Instances, lists and tuples are walked inline (``TraverseKind``); other types through
+  /// their `traverse` slot.
   func subtractRefs(_ list: GCList) {
     var node = list.head.next
     while node != list.head {
       let object = node.object
-      if let traverse = object.type.record.pointee.traverse { _ = traverse(object.raw, visitDecref, nil) }
+      let record = object.type.record
+      switch record.pointee.traverseKind {
+      case .instance:
+        InstanceObject.forEachReference(object, record) { decrefVisit($0) }
+      case .list:
+        ListObject.forEachReference(object) { decrefVisit($0) }
+      case .tuple:
+        ItemArray.forEachBackwards(TupleObject.items(object), count: object.size) { decrefVisit($0) }
+      case .generic:
+        if let traverse = record.pointee.traverse { _ = traverse(object.raw, visitDecref, nil) }
+      }
       node = node.next
     }
   }
 
+  /// Every reachable object passes the reachable branch exactly once (those moved back from
+  /// `unreachable` when the scan reaches them at the end), so that branch also counts them
+  /// and notes whether any is a tuple or a dict, for the survivor passes.
   /// CPython: `move_unreachable()` with `visit_reachable()`.
-  func moveUnreachable(_ young: GCList, into unreachable: GCList) {
+  func moveUnreachable(_ young: GCList, into unreachable: GCList) -> Survivors {
+    let tupleType = state.pointee.types.tuple!, dictType = state.pointee.types.dict!
+    var survivors = Survivors()
     var prev = young.head
     var node = young.head.next
     while node != young.head {
       if node.refs > 0 {
         // Reachable: everything it reaches is too. Its prev word held gc_refs; relink it.
         let object = node.object
-        if let traverse = object.type.record.pointee.traverse {
-          _ = traverse(object.raw, visitReachable, young.head.raw)
+        let type = object.type
+        survivors.count &+= 1
+        if type == tupleType { survivors.anyTuple = true } else if type == dictType { survivors.anyDict = true }
+        let record = type.record
+        switch record.pointee.traverseKind {
+        case .instance:
+          InstanceObject.forEachReference(object, record) { markReachable($0, young.head) }
+        case .list:
+          ListObject.forEachReference(object) { markReachable($0, young.head) }
+        case .tuple:
+          ItemArray.forEachBackwards(TupleObject.items(object), count: object.size) { markReachable($0, young.head) }
+        case .generic:
+          if let traverse = record.pointee.traverse { _ = traverse(object.raw, visitReachable, young.head.raw) }
         }
         node.prevWord = UInt(bitPattern: prev.raw) | (node.prevWord & GCHeader.finalizedMask)
         prev = node
@@ -72,24 +103,46 @@ extension RuntimeRef {
     young.head.prevWord = UInt(bitPattern: prev.raw)
     // Reachable objects lost COLLECTING when relinked above (only FINALIZED was kept).
     unreachable.head.nextWord &= ~GCHeader.unreachableMask
+    return survivors
   }
+}
+
+/// What ``RuntimeRef/moveUnreachable(_:into:)`` saw of the reachable objects: how many, and
+/// whether any is a tuple or a dict (the only objects the survivor passes may untrack).
+struct Survivors {
+  var count = 0
+  var anyTuple = false
+  var anyDict = false
 }
 
 /// `visit_decref`: one fewer outside reference for an object being collected.
 let visitDecref: VisitProc = { raw, _ in
+  decrefVisit(raw)
+  return 0
+}
+
+/// The body of ``visitDecref``, inlined into ``RuntimeRef/subtractRefs(_:)``.
+@inline(__always)
+func decrefVisit(_ raw: UnsafeMutableRawPointer) {
   let object = PyRef(raw)
-  guard object.type.isGC else { return 0 }
+  guard object.type.isGC else { return }
   let header = object.gc
   if header.isCollecting { header.prevWord &-= 1 << GCHeader.refsShift }
-  return 0
 }
 
 /// `visit_reachable`: `raw` is reachable from a reachable object.
 let visitReachable: VisitProc = { raw, youngHead in
+  markReachable(raw, GCHeader(youngHead.unsafelyUnwrapped))
+  return 0
+}
+
+/// The body of ``visitReachable``, inlined into ``RuntimeRef/moveUnreachable(_:into:)``.
+@inline(__always)
+func markReachable(_ raw: UnsafeMutableRawPointer, _ youngHead: GCHeader) {
   let object = PyRef(raw)
-  guard object.type.isGC else { return 0 }
+  guard object.type.isGC else { return }
   let header = object.gc
-  guard header.isCollecting else { return 0 }   // not in the generation being collected
+  guard header.isCollecting else { return }   // not in the generation being collected
   if header.isUnreachable {
     // Parked already: unlink it from `unreachable` and put it back at the end of young,
     // where the scan will reach it.
@@ -97,7 +150,7 @@ let visitReachable: VisitProc = { raw, youngHead in
     let next = GCHeader(UnsafeMutableRawPointer(bitPattern: header.nextWord & ~GCHeader.unreachableMask).unsafelyUnwrapped)
     prev.nextWord = header.nextWord
     next.prevWord = UInt(bitPattern: prev.raw) | (next.prevWord & GCHeader.flagMask)
-    let young = GCList(GCHeader(youngHead.unsafelyUnwrapped))
+    let young = GCList(youngHead)
     let last = GCHeader(UnsafeMutableRawPointer(bitPattern: young.head.prevWord).unsafelyUnwrapped)
     last.nextWord = UInt(bitPattern: header.raw)
     header.nextWord = UInt(bitPattern: young.head.raw)
@@ -107,5 +160,4 @@ let visitReachable: VisitProc = { raw, youngHead in
     // Not scanned yet: it will be, as reachable.
     header.refs = 1
   }
-  return 0
 }

@@ -4,18 +4,34 @@
 extension RuntimeRef {
   /// Unreachable objects with a legacy `tp_del` leave `unreachable` for `finalizers`; the
   /// NEXT_MASK_UNREACHABLE marks are cleared on the way, so both are plain lists after.
+  /// The same walk notes what the later passes will find in the rest (``TrashSummary``).
   /// CPython: `move_legacy_finalizers()`.
-  func moveLegacyFinalizers(_ unreachable: GCList, to finalizers: GCList) {
+  func moveLegacyFinalizers(_ unreachable: GCList, to finalizers: GCList) -> TrashSummary {
+    let types = state.pointee.types
+    let weakref = types.weakref!, proxy = types.weakProxy!, callableProxy = types.weakCallableProxy!
+    var summary = TrashSummary()
     var node = unreachable.head.next
     while node != unreachable.head {
       node.nextWord &= ~GCHeader.unreachableMask
       let next = node.next
-      if node.object.type.record.pointee.legacyDel != nil {
+      let object = node.object
+      let type = object.type
+      let record = type.record
+      if record.pointee.legacyDel != nil {
         node.isCollecting = false
         finalizers.move(node)
+        summary.anyLegacyFinalizer = true
+      } else {
+        summary.count &+= 1
+        if record.pointee.finalize != nil && !node.isFinalized { summary.anyFinalizer = true }
+        if (record.pointee.weakListOffset != 0 && WeakRefObject.first(object) != nil)
+          || type == weakref || type == proxy || type == callableProxy {
+          summary.anyWeakReference = true
+        }
       }
       node = next
     }
+    return summary
   }
 
   /// Everything reachable from an uncollectable object is uncollectable too.
@@ -135,23 +151,54 @@ extension RuntimeRef {
 
   /// Survivors: tuples whose items cannot be in cycles leave the collector's lists.
   /// CPython: `untrack_tuples()`.
-  func untrackTuples(_ list: GCList) {
+  /// Returns how many it untracked.
+  func untrackTuples(_ list: GCList) -> Int {
     let tupleType = state.pointee.types.tuple
+    var untracked = 0
     list.forEach { header in
       let object = header.object
-      if object.type == tupleType && TupleObject.mayUntrack(object) { GCList.remove(header) }
+      if object.type == tupleType && TupleObject.mayUntrack(object) {
+        GCList.remove(header)
+        untracked += 1
+      }
     }
+    return untracked
   }
 
   /// Full collections only: dicts that hold no GC objects are untracked.
   /// CPython: `untrack_dicts()`.
-  func untrackDicts(_ list: GCList) {
+  /// Returns how many it untracked.
+  func untrackDicts(_ list: GCList) -> Int {
     let dictType = state.pointee.types.dict, tupleType = state.pointee.types.tuple!
+    var untracked = 0
     list.forEach { header in
       let object = header.object
-      if object.type == dictType && DictObject.mayUntrack(object, tupleType: tupleType) { GCList.remove(header) }
+      if object.type == dictType && DictObject.mayUntrack(object, tupleType: tupleType) {
+        GCList.remove(header)
+        untracked += 1
+      }
     }
+    return untracked
   }
+}
+
+/// What ``RuntimeRef/moveLegacyFinalizers(_:to:)`` found in the trash it leaves in
+/// `unreachable`.
+struct TrashSummary {
+  /// Objects left in `unreachable`.
+  var count = 0
+  /// Some object had a legacy `tp_del` (and went to `finalizers`).
+  var anyLegacyFinalizer = false
+  /// Some object has a PEP 442 finalizer that has not run yet.
+  var anyFinalizer = false
+  /// Some object is a weak reference or proxy, or is referred to by one.
+  var anyWeakReference = false
+
+  /// Nothing in the trash can run code or be reached again before it is cleared: no
+  /// finalizer to run, no weak reference to clear or call back, no uncollectable. Then the
+  /// weak-reference, finalizer and resurrection passes have nothing to do, and the trash is
+  /// final as it stands.
+  var isInert: Bool { !anyLegacyFinalizer && !anyFinalizer && !anyWeakReference }
 }
 
 /// `visit_move`: an object being collected that an uncollectable reaches joins it.

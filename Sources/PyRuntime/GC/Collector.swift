@@ -74,29 +74,40 @@ extension RuntimeRef {
 
     let work = GCWorkLists()
     defer { work.release() }
-    deduceUnreachable(young, into: work.unreachable)
-    untrackTuples(young)
+    let reachable = deduceUnreachable(young, into: work.unreachable)
+    // The survivor passes only untrack tuples and dicts: skipped when none survived. The
+    // count comes from moveUnreachable, less what they untracked (no gc_list_size walk).
+    var survivors = reachable.count
+    if reachable.anyTuple { survivors -= untrackTuples(young) }
     if young.head != old.head {
-      if generation == 1 { state.pointee.gc.longLivedPending += young.count }
+      if generation == 1 { state.pointee.gc.longLivedPending += survivors }
       old.merge(young)
     } else {
-      untrackDicts(young)
+      if reachable.anyDict { survivors -= untrackDicts(young) }
       state.pointee.gc.longLivedPending = 0
-      state.pointee.gc.longLivedTotal = young.count
+      state.pointee.gc.longLivedTotal = survivors
     }
 
-    moveLegacyFinalizers(work.unreachable, to: work.finalizers)
+    let trash = moveLegacyFinalizers(work.unreachable, to: work.finalizers)
     moveLegacyFinalizerReachable(work.finalizers)
     validate(work.finalizers, collecting: false, unreachable: false)
     validate(work.unreachable, collecting: true, unreachable: false)
     if flags.contains(.collectable) { work.unreachable.forEach { debugCycle("collectable", $0.object) } }
 
-    var collected = handleWeakRefs(work.unreachable, old: old)
-    validate(old, collecting: false, unreachable: false)
-    finalizeGarbage(work.unreachable, scratch: work.scratch)
-    handleResurrectedObjects(work.unreachable, stillUnreachable: work.stillUnreachable, old: old)
-    collected += work.stillUnreachable.count
-    deleteGarbage(work.stillUnreachable, old: old)
+    var collected: Int
+    if trash.isInert {
+      // No code runs before the clearing, so nothing can change the deduction: what
+      // handleWeakRefs, finalizeGarbage and handleResurrectedObjects would do is nothing.
+      collected = trash.count
+      deleteGarbage(work.unreachable, old: old)
+    } else {
+      collected = handleWeakRefs(work.unreachable, old: old)
+      validate(old, collecting: false, unreachable: false)
+      finalizeGarbage(work.unreachable, scratch: work.scratch)
+      handleResurrectedObjects(work.unreachable, stillUnreachable: work.stillUnreachable, old: old)
+      collected += work.stillUnreachable.count
+      deleteGarbage(work.stillUnreachable, old: old)
+    }
 
     var uncollectable = 0
     work.finalizers.forEach { header in

@@ -17,6 +17,18 @@ enum ItemArray {
     return 0
   }
 
+  /// Calls `body` with each non-nil item from last to first, as ``visitBackwards(_:count:_:_:)``
+  /// visits them: the collector's inlined form of the traversal (``TraverseKind``).
+  @inline(__always)
+  static func forEachBackwards(_ items: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int,
+                               _ body: (UnsafeMutableRawPointer) -> Void) {
+    var index = count
+    while index > 0 {
+      index &-= 1
+      if let item = items[index] { body(item) }
+    }
+  }
+
   /// Releases `count` items from last to first (the order CPython frees them in).
   @inline(__always)
   static func releaseBackwards(_ items: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int, _ rt: RuntimeRef) {

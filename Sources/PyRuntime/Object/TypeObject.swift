@@ -72,6 +72,22 @@ public struct TypeRecord {
   public var delCallable: UnsafeMutableRawPointer?
   /// For class-like types: attribute slots each instance has room for.
   public var attributeCount: Int
+  /// Whether the collector's inner loops may walk this type's references inline instead of
+  /// calling `traverse` (set by the built-in kinds whose layout they know).
+  var traverseKind: TraverseKind = .generic
+}
+
+/// How the collector's inner loops reach a type's references. `.generic` calls the
+/// `traverse` slot with a visit proc (two indirect calls per reference); the others are
+/// walked inline, in the order their `traverse` slot visits them.
+enum TraverseKind: UInt8 {
+  case generic
+  /// ``InstanceObject``: the values array, slot 0 first.
+  case instance
+  /// ``ListObject``: the items, last to first.
+  case list
+  /// ``TupleObject``: the items, last to first.
+  case tuple
 }
 
 /// A reference to a type object.

@@ -31,6 +31,20 @@ public enum InstanceObject {
     return 0
   }
 
+  /// Calls `body` with each attribute that is set, in ``traverse``'s order: the collector's
+  /// inlined form of ``traverse`` (``TraverseKind/instance``).
+  @inline(__always)
+  static func forEachReference(_ instance: PyRef, _ record: UnsafeMutablePointer<TypeRecord>,
+                               _ body: (UnsafeMutableRawPointer) -> Void) {
+    guard let values = values(instance) else { return }
+    let count = record.pointee.attributeCount
+    var index = 0
+    while index < count {
+      if let value = values[index] { body(value) }
+      index &+= 1
+    }
+  }
+
   /// Drops every attribute, in order (`subtype_clear`).
   static let clear: Slot.Clear = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
@@ -110,6 +124,7 @@ extension RuntimeRef {
       name: name, basicSize: InstanceObject.basicSize, flags: [.haveGC], weakListOffset: InstanceObject.weakListOffset,
       dealloc: InstanceObject.dealloc, traverse: InstanceObject.traverse, clear: InstanceObject.clear,
       finalize: finalize, legacyDel: legacyDel, attributeCount: attributeCount)
+    type.record.pointee.traverseKind = .instance
     body?.incref()
     type.record.pointee.delCallable = body?.raw
     return type

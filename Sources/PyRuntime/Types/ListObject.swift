@@ -29,7 +29,9 @@ public enum ListObject {
   }
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
-    rt.makeType(name: "list", basicSize: 40, flags: [.haveGC], dealloc: dealloc, traverse: traverse, clear: clear)
+    let type = rt.makeType(name: "list", basicSize: 40, flags: [.haveGC], dealloc: dealloc, traverse: traverse, clear: clear)
+    type.record.pointee.traverseKind = .list
+    return type
   }
 
   /// Items are released last to first, then the array, then the list.
@@ -53,6 +55,14 @@ public enum ListObject {
     setItems(list, nil, allocated: 0)
     ItemArray.releaseBackwards(storage, count: count, rt)
     rt.freeMemory(UnsafeMutableRawPointer(storage))
+  }
+
+  /// Calls `body` with each item, last to first, as ``traverse`` visits them: the collector's
+  /// inlined form of ``traverse`` (``TraverseKind/list``).
+  @inline(__always)
+  static func forEachReference(_ list: PyRef, _ body: (UnsafeMutableRawPointer) -> Void) {
+    guard let storage = items(list) else { return }
+    ItemArray.forEachBackwards(storage, count: list.size, body)
   }
 
   /// Visits items last to first (what `gc.get_referents` reports).

@@ -22,8 +22,10 @@ public enum TupleObject {
   }
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
-    rt.makeType(name: "tuple", basicSize: 24, itemSize: 8, flags: [.haveGC, .varSized],
-                dealloc: dealloc, traverse: traverse)
+    let type = rt.makeType(name: "tuple", basicSize: 24, itemSize: 8, flags: [.haveGC, .varSized],
+                           dealloc: dealloc, traverse: traverse)
+    type.record.pointee.traverseKind = .tuple
+    return type
   }
 
   /// Items are released last to first (measured on CPython: `(D(1), D(2), D(3))` → 3, 2, 1).
