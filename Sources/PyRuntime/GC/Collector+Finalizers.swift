@@ -65,7 +65,10 @@ extension RuntimeRef {
       guard object.type.allowsWeakReferences else { return }
       while let ref = WeakRefObject.first(object) {
         WeakRefObject.detach(ref)
-        guard WeakRefObject.callback(ref) != nil, !ref.gc.isCollecting else { continue }
+        // Count 0: the reference is being deallocated (parked in the trashcan, untracked,
+        // while a finalizer run by the drain collects): it never calls back, as on the
+        // refcount path.
+        guard WeakRefObject.callback(ref) != nil, !ref.gc.isCollecting, ref.refcount > 0 else { continue }
         ref.incref()
         toCall.move(ref.gc)
       }

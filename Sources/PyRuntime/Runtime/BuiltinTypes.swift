@@ -3,6 +3,8 @@ public struct BuiltinTypes {
   public internal(set) var type: PyType!
   public internal(set) var none: PyType!
   public internal(set) var int: PyType!
+  public internal(set) var bool: PyType!
+  public internal(set) var float: PyType!
   public internal(set) var tuple: PyType!
   public internal(set) var list: PyType!
   public internal(set) var dict: PyType!
@@ -10,6 +12,8 @@ public struct BuiltinTypes {
   public internal(set) var weakref: PyType!
   public internal(set) var weakProxy: PyType!
   public internal(set) var weakCallableProxy: PyType!
+  public internal(set) var str: PyType!
+  public internal(set) var bytes: PyType!
   /// Every type this runtime made, built-in or class, for teardown.
   var all: [PyType] = []
 }

@@ -14,13 +14,15 @@ import PyMemory
 public struct Runtime: ~Copyable {
   public let ref: RuntimeRef
 
-  /// Creates a runtime on a new heap made with `configuration`.
-  public init(_ configuration: HeapConfiguration = HeapConfiguration()) {
+  /// Creates a runtime on a new heap made with `configuration`. `hashSeed` is
+  /// `PYTHONHASHSEED`: nil for a random str/bytes hash key, 0 for CPython's fixed one.
+  public init(_ configuration: HeapConfiguration = HeapConfiguration(), hashSeed: UInt64? = nil) {
     let heap = Heap(configuration)
     let smallInts = UnsafeMutablePointer<PyRef>.allocate(capacity: IntObject.smallNegative + IntObject.smallPositive)
     let state = UnsafeMutablePointer<RuntimeState>.allocate(capacity: 1)
     state.initialize(to: RuntimeState(heap: heap, smallInts: smallInts))
     ref = RuntimeRef(state)
+    ref.setHashSeed(hashSeed)
     ref.bootstrap()
   }
 
@@ -40,6 +42,8 @@ extension RuntimeRef {
     state.pointee.types.type = typeType
     state.pointee.types.none = makeType(name: "NoneType", basicSize: ObjectLayout.headerSize, dealloc: deallocPlain)
     state.pointee.types.int = IntObject.makeType(self)
+    state.pointee.types.bool = BoolObject.makeType(self)
+    state.pointee.types.float = FloatObject.makeType(self)
     state.pointee.types.tuple = TupleObject.makeType(self)
     state.pointee.types.list = ListObject.makeType(self)
     state.pointee.types.dict = DictObject.makeType(self)
@@ -48,16 +52,14 @@ extension RuntimeRef {
     state.pointee.types.weakref = weakref
     state.pointee.types.weakProxy = proxy
     state.pointee.types.weakCallableProxy = callableProxy
+    bootstrapText()
 
     state.pointee.none = makeImmortal(state.pointee.types.none)
     let empty = makeImmortal(state.pointee.types.tuple)
     empty.size = 0
     state.pointee.emptyTuple = empty
-    for index in 0..<(IntObject.smallNegative + IntObject.smallPositive) {
-      let int = makeImmortal(state.pointee.types.int)
-      int.raw.storeBytes(of: index - IntObject.smallNegative, toByteOffset: IntObject.valueOffset, as: Int.self)
-      (state.pointee.smallInts + index).initialize(to: int)
-    }
+    IntObject.makeSmallInts(self)
+    BoolObject.makeSingletons(self)
     state.pointee.gc.count = (0, 0, 0)
   }
 

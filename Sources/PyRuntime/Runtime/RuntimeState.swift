@@ -15,6 +15,11 @@ public struct RuntimeState: ~Copyable {
   public internal(set) var none: PyRef
   /// `()`, an immortal singleton.
   public internal(set) var emptyTuple: PyRef
+  /// `True` and `False`, immortal (see ``BoolObject``); replaced in bootstrap.
+  public internal(set) var trueObject = PyRef(UnsafeMutableRawPointer(bitPattern: 16)!)
+  public internal(set) var falseObject = PyRef(UnsafeMutableRawPointer(bitPattern: 16)!)
+  /// The float free list and the int string-conversion limit.
+  var numbers = NumberState()
   /// Small ints −5…256, immortal (`_PY_NSMALLNEGINTS`, `_PY_NSMALLPOSINTS`).
   let smallInts: UnsafeMutablePointer<PyRef>
   /// The error set by the last failing operation (CPython's error indicator), if any.
@@ -25,6 +30,8 @@ public struct RuntimeState: ~Copyable {
   public var debugOutput: (String) -> Void
   /// Names of the types, owned here (type records point into these).
   var ownedNames: [UnsafeMutablePointer<CChar>] = []
+  /// The hash key, the empty str and bytes, the one-character caches and the intern table.
+  public internal(set) var text = TextState()
 
   init(heap: consuming Heap, smallInts: UnsafeMutablePointer<PyRef>) {
     self.heap = heap
