@@ -18,8 +18,9 @@
 #
 # LeakSanitizer suppressions (written to a temporary file): leaks inside the test harness
 # that are not PyHeap's: XCTest's runner objects (the XCTest pass of `swift test` runs no
-# test here but leaks its suite objects) and the weak-reference side table Foundation's
-# `Process.run()` forms (used by PyRuntimeTests.oracleIsTheVersionTheRuntimeFollows).
+# test here but leaks its suite objects), the weak-reference side table Foundation's
+# `Process.run()` forms, and the buffers FoundationEssentials' `readBytesFromFile` mallocs
+# for `Data(contentsOf:)` (the python3 oracles of PyRuntimeTests use both).
 #
 # Exit status: 0 when the tests pass and no sanitizer report was written; 1 when a test
 # failed or ASan/LSan reported anything (any process); 2 when the build failed.
@@ -69,8 +70,11 @@ built=$(date +%s)
 reports="$(mktemp -d "${TMPDIR:-/tmp}/pyheap-asan.XXXXXX")"
 # halt_on_error: the first report ends the process (ASan's default for the address checks).
 # log_path: one file per process (pid suffix), so child processes of exit tests are seen.
+# allocator_may_return_null: malloc of an impossible size returns NULL as glibc's does (tests
+# of MemoryError ask for such sizes) instead of ASan's allocation-size-too-big abort.
 # detect_stack_use_after_return stays off: Swift's async runtime trips over fake stacks.
 options="halt_on_error=1:abort_on_error=0:detect_leaks=$leaks:log_path=$reports/asan:strict_string_checks=1"
+options+=":allocator_may_return_null=1"
 options+=":check_initialization_order=1:detect_invalid_pointer_pairs=0"
 [[ -n ${ASAN_EXTRA_OPTIONS:-} ]] && options+=":$ASAN_EXTRA_OPTIONS"
 export ASAN_OPTIONS="$options"
@@ -80,6 +84,8 @@ cat > "$suppressions" <<'SUPP'
 leak:libXCTest.so
 # Not PyHeap's: the weak-reference side table formed by Foundation.Process.run().
 leak:Foundation7ProcessC3run
+# Not PyHeap's: Data(contentsOf:)'s file buffer, malloc'ed by FoundationEssentials.
+leak:FoundationEssentials17readBytesFromFile
 SUPP
 [[ -n ${LSAN_EXTRA_SUPPRESSIONS:-} ]] && cat "$LSAN_EXTRA_SUPPRESSIONS" >> "$suppressions"
 export LSAN_OPTIONS="suppressions=$suppressions:print_suppressions=1"
