@@ -47,7 +47,7 @@ let package = Package(
     // The command-line tool.
     .executableTarget(
       name: "pyheap",
-      dependencies: ["PyHeap", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["PyHeap", "PySyntax", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     .testTarget(name: "PyMemoryTests", dependencies: ["PyMemory"], swiftSettings: checks),
     .testTarget(name: "PySyntaxTests", dependencies: ["PySyntax"]),

@@ -1,12 +1,17 @@
-/// PySyntax turns Python source text into tokens and, later, an abstract syntax tree.
+/// PySyntax turns Python source text into tokens and an abstract syntax tree, as CPython
+/// 3.11's front end does.
 ///
 /// The pipeline inside this module:
 ///
 /// ```
-/// [UInt8] ──► SourceFile ──────────────► Tokenizer ─────────────► Token stream
-///             BOM, PEP 263 cookie,         indentation, brackets,    kind + byte range
-///             latin-1 → UTF-8, lines       numbers, strings, names    + line/column
+/// [UInt8] ──► SourceFile ──────────────► Tokenizer ─────────────► Parser ──────────────► Module
+///             BOM, PEP 263 cookie,         indentation, brackets,    statements, expressions,   (AST values;
+///             latin-1 → UTF-8, lines       numbers, strings, names    f-strings, patterns,       dump() prints
+///                                                                     CPython's error messages   ast.dump)
 /// ```
+///
+/// Entry points: ``parse(_:filename:)`` (as `ast.parse`), ``Parser`` for more control,
+/// ``tokenize(_:filename:includeTrivia:)``, and ``Module/dump(includeAttributes:)``.
 ///
 /// Errors are ``PySyntaxError`` values that carry exactly the fields of CPython's
 /// `SyntaxError` (`msg`, `filename`, `lineno`, `offset`, `text`, `end_lineno`, `end_offset`)

@@ -1,9 +1,15 @@
 /// PEP 263 encoding declarations and the byte-order mark.
 ///
-/// Supported encodings: UTF-8 (the default) and Latin-1 (ISO-8859-1, transcoded to UTF-8),
-/// plus ASCII (checked). Any other declared name, even one Python knows such as `cp1252`, is
-/// reported as `encoding problem: <name>`, which is what `python3 file.py` prints for a name
-/// it does not know.
+/// Supported encodings: UTF-8 (the default); Latin-1 (ISO-8859-1), Windows-1252 and KOI8-R,
+/// transcoded to UTF-8 (the last two because the standard library has files in them); ASCII
+/// (checked). Any other declared name, even one Python knows such as `cp1251`, is reported
+/// as `encoding problem: <name>`, which is what `python3 file.py` prints for a name it does
+/// not know (`unknown encoding: <name>` when reading a bytes object, as `compile()` does).
+///
+/// Reading a bytes object (``SourceFile/InputMode/string``), CPython decodes the whole
+/// source with the declared codec first and reports a bad byte with the codec's own message
+/// and no location (`'charmap' codec can't decode byte 0x81 in position 22: character maps
+/// to <undefined>`); a NUL byte anywhere is `source code string cannot contain null bytes`.
 extension SourceFile {
   struct Decoded {
     var bytes: [UInt8]
@@ -12,12 +18,16 @@ extension SourceFile {
     var error: PySyntaxError?
   }
 
-  /// The three encodings this module can read.
-  enum Charset { case utf8, latin1, ascii }
+  /// The encodings this module can read.
+  enum Charset { case utf8, latin1, ascii, cp1252, koi8r }
 
-  static func decode(_ raw: [UInt8], filename: String) -> Decoded {
+  static func decode(_ raw: [UInt8], filename: String, mode: InputMode = .file) -> Decoded {
     let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
     let body = hasBOM ? Array(raw[3...]) : raw
+    if mode == .string, body.contains(0) {
+      return Decoded(bytes: body, encoding: "utf-8", origin: .implicitUTF8,
+                     error: PySyntaxError(message: "source code string cannot contain null bytes", filename: filename))
+    }
     guard let cookie = findCookie(body) else {
       return Decoded(bytes: body, encoding: "utf-8",
                      origin: hasBOM ? .byteOrderMark : .implicitUTF8, error: nil)
@@ -26,28 +36,53 @@ extension SourceFile {
     var result = Decoded(bytes: body, encoding: normal,
                          origin: hasBOM ? .byteOrderMark : .cookie(cookie), error: nil)
     if hasBOM {
-      if normal != "utf-8" { result.error = problem("\(normal) with BOM", filename) }
+      if normal != "utf-8" { result.error = unlocated("encoding problem: \(normal) with BOM", filename, mode) }
       return result
+    }
+    // A codec's failure: `encoding problem: name` for a file, the codec's message for bytes.
+    func failure(_ codecMessage: String) -> PySyntaxError {
+      mode == .file ? unlocated("encoding problem: \(cookie)", filename, mode) : unlocated(codecMessage, filename, mode)
     }
     switch charset(normalName: normal) {
     case .utf8?:
       // Only the spelling "utf-8" uses the tokenizer's own UTF-8 path; other aliases go
       // through a codec in CPython, which reports a bad byte as an encoding problem.
-      if normal != "utf-8", UTF8DecodeError.firstError(in: body, 0..<body.count) != nil {
-        result.error = problem(cookie, filename)
+      if normal != "utf-8", let bad = UTF8DecodeError.firstError(in: body, 0..<body.count) {
+        result.error = failure(bad.codecMessage())
       }
     case .latin1?:
       result.bytes = latin1ToUTF8(body)
     case .ascii?:
-      if body.contains(where: { $0 >= 0x80 }) { result.error = problem(cookie, filename) }
+      if let bad = body.firstIndex(where: { $0 >= 0x80 }) {
+        result.error = failure("'ascii' codec can't decode byte 0x\(hex2(body[bad])) in position \(bad): "
+                                 + "ordinal not in range(128)")
+      }
+    case .cp1252?:
+      if let bad = body.firstIndex(where: { $0 >= 0x80 && cp1252High[Int($0) - 0x80] == 0 }) {
+        result.error = failure(undefinedCharacter(body[bad], bad))
+      } else {
+        result.bytes = singleByteToUTF8(body, high: cp1252High)
+      }
+    case .koi8r?:
+      result.bytes = singleByteToUTF8(body, high: koi8rHigh)
     case nil:
-      result.error = problem(cookie, filename)
+      result.error = unlocated(mode == .file ? "encoding problem: \(cookie)" : "unknown encoding: \(cookie)",
+                               filename, mode)
     }
     return result
   }
 
-  private static func problem(_ what: String, _ filename: String) -> PySyntaxError {
-    PySyntaxError(message: "encoding problem: \(what)", filename: filename)
+  /// An error without a location. Reading bytes, CPython gives it line 0 and offset -1 (and
+  /// prints the `File "…", line 0` header); reading a file, no line at all.
+  private static func unlocated(_ message: String, _ filename: String, _ mode: InputMode) -> PySyntaxError {
+    var error = PySyntaxError(message: message, filename: filename)
+    if mode == .string { error.column = -1 }
+    return error
+  }
+
+  /// The `charmap` codec's message for a byte its table leaves undefined.
+  private static func undefinedCharacter(_ byte: UInt8, _ position: Int) -> String {
+    "'charmap' codec can't decode byte 0x\(hex2(byte)) in position \(position): character maps to <undefined>"
   }
 
   /// The coding cookie on line 1, or on line 2 when line 1 is blank or only a comment.
@@ -135,6 +170,8 @@ extension SourceFile {
       return .latin1
     case "ascii", "us-ascii", "646", "us", "ansi-x3.4-1968", "iso646-us", "cp367":
       return .ascii
+    case "cp1252", "windows-1252": return .cp1252
+    case "koi8-r", "cskoi8r": return .koi8r
     default:
       return nil
     }
@@ -154,6 +191,45 @@ extension SourceFile {
     }
     return out
   }
+
+  /// A single-byte encoding to UTF-8: bytes below 0x80 are ASCII, the others are looked up
+  /// in `high` (code points for 0x80…0xFF).
+  static func singleByteToUTF8(_ bytes: [UInt8], high: [UInt32]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + bytes.count / 4)
+    for byte in bytes {
+      if byte < 0x80 {
+        out.append(byte)
+      } else {
+        out.append(contentsOf: String(Character(Unicode.Scalar(high[Int(byte) - 0x80])!)).utf8)
+      }
+    }
+    return out
+  }
+
+  /// Windows-1252, bytes 0x80…0xFF (0: undefined). Unicode's mapping file
+  /// `VENDORS/MICSFT/WINDOWS/CP1252.TXT`, as Python's `cp1252` codec applies it.
+  static let cp1252High: [UInt32] = [
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+    0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+  ] + (0xA0...0xFF).map { UInt32($0) }
+
+  /// KOI8-R (RFC 1489), bytes 0x80…0xFF.
+  static let koi8rHigh: [UInt32] = [
+    0x2500, 0x2502, 0x250C, 0x2510, 0x2514, 0x2518, 0x251C, 0x2524, 0x252C, 0x2534, 0x253C,
+    0x2580, 0x2584, 0x2588, 0x258C, 0x2590, 0x2591, 0x2592, 0x2593, 0x2320, 0x25A0, 0x2219,
+    0x221A, 0x2248, 0x2264, 0x2265, 0x00A0, 0x2321, 0x00B0, 0x00B2, 0x00B7, 0x00F7, 0x2550,
+    0x2551, 0x2552, 0x0451, 0x2553, 0x2554, 0x2555, 0x2556, 0x2557, 0x2558, 0x2559, 0x255A,
+    0x255B, 0x255C, 0x255D, 0x255E, 0x255F, 0x2560, 0x2561, 0x0401, 0x2562, 0x2563, 0x2564,
+    0x2565, 0x2566, 0x2567, 0x2568, 0x2569, 0x256A, 0x256B, 0x256C, 0x00A9, 0x044E, 0x0430,
+    0x0431, 0x0446, 0x0434, 0x0435, 0x0444, 0x0433, 0x0445, 0x0438, 0x0439, 0x043A, 0x043B,
+    0x043C, 0x043D, 0x043E, 0x043F, 0x044F, 0x0440, 0x0441, 0x0442, 0x0443, 0x0436, 0x0432,
+    0x044C, 0x044B, 0x0437, 0x0448, 0x044D, 0x0449, 0x0447, 0x044A, 0x042E, 0x0410, 0x0411,
+    0x0426, 0x0414, 0x0415, 0x0424, 0x0413, 0x0425, 0x0418, 0x0419, 0x041A, 0x041B, 0x041C,
+    0x041D, 0x041E, 0x041F, 0x042F, 0x0420, 0x0421, 0x0422, 0x0423, 0x0416, 0x0412, 0x042C,
+    0x042B, 0x0417, 0x0428, 0x042D, 0x0429, 0x0427, 0x042A,
+  ]
 
   /// The first line with a NUL byte, or with ill-formed UTF-8 when no encoding was declared.
   /// CPython reads source line by line and checks each line as it reads it.

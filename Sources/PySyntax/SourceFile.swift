@@ -14,6 +14,12 @@
 ///
 /// Lines end at `\n`, `\r\n` or a lone `\r` (universal newlines, as CPython reads source).
 ///
+/// CPython reads a script file and a bytes object differently, and so does this type, by
+/// ``InputMode``: a file is checked line by line as above; bytes given to `compile()` or
+/// `ast.parse()` are decoded whole when an encoding is declared and otherwise used as they
+/// are, so ill-formed UTF-8 is found only where it is used (in a name or a string literal),
+/// and the messages differ (`unknown encoding: foo` instead of `encoding problem: foo`).
+///
 /// CPython: Parser/tokenizer.c, `decoding_fgets()`, `check_bom()`, `check_coding_spec()`,
 /// `ensure_utf8()`.
 public struct SourceFile: Sendable {
@@ -25,6 +31,14 @@ public struct SourceFile: Sendable {
     case byteOrderMark
     /// A PEP 263 cookie, as written.
     case cookie(String)
+  }
+
+  /// How the source is read; see the type's comment.
+  public enum InputMode: Sendable, Equatable {
+    /// As `python3 file.py` reads a script.
+    case file
+    /// As `compile(source_bytes, …)` and `ast.parse(source_bytes)` read a bytes object.
+    case string
   }
 
   /// The first line that may not be read, and the error reading it raises.
@@ -44,6 +58,7 @@ public struct SourceFile: Sendable {
   /// as written for other encodings.
   public let encoding: String
   public let encodingOrigin: EncodingOrigin
+  public let mode: InputMode
   /// Set when the encoding declaration cannot be honoured; the tokenizer reports only this.
   public let decodingError: PySyntaxError?
   /// The first line holding a NUL byte or (without a declaration) ill-formed UTF-8.
@@ -51,17 +66,18 @@ public struct SourceFile: Sendable {
   /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
 
-  /// Decodes `bytes` as a Python source file named `filename`.
+  /// Decodes `bytes` as a Python source file named `filename`, read as `mode` says.
   /// - Complexity: O(`bytes.count`).
-  public init(bytes raw: [UInt8], filename: String) {
+  public init(bytes raw: [UInt8], filename: String, mode: InputMode = .file) {
     self.filename = filename
-    let decoded = SourceFile.decode(raw, filename: filename)
+    self.mode = mode
+    let decoded = SourceFile.decode(raw, filename: filename, mode: mode)
     bytes = decoded.bytes
     encoding = decoded.encoding
     encodingOrigin = decoded.origin
     decodingError = decoded.error
     lineStarts = SourceFile.computeLineStarts(decoded.bytes)
-    firstBadLine = decoded.error == nil
+    firstBadLine = decoded.error == nil && mode == .file
       ? SourceFile.findBadLine(decoded.bytes, lineStarts, origin: decoded.origin, filename: filename)
       : nil
   }

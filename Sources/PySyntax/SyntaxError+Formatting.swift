@@ -14,14 +14,16 @@ extension PySyntaxError {
   ///   as many. A start left of the text prints no caret line; a start past the end of the
   ///   text (in bytes, terminator excluded) is moved to the end.
   /// - The caret run ends at `endColumn`, or at the end of the text when the error ends on a
-  ///   later line, but not past the text (terminator included). At least one caret.
-  /// - An error without a location prints only the last line.
+  ///   later line, but not past the text (terminator included). At least one caret, and
+  ///   only one for an `IndentationError` or `TabError`.
+  /// - An error without a location prints only the last line (with the header too for
+  ///   CPython's explicit line 0).
   ///
   /// The result ends with a newline.
   /// CPython: Python/pythonrun.c, `print_exception()` and `print_error_text()`.
   public func formatted() -> String {
     let summary = "\(kind.rawValue): \(message)\n"
-    guard hasLocation else { return summary }
+    guard hasFileHeader else { return summary }
     var out = "  File \"\(filename)\", line \(line)\n"
     guard let text else { return out + summary }
     var bytes = Array(text.utf8)[...]
@@ -36,7 +38,8 @@ extension PySyntaxError {
     let start = min(column - 1 - stripped, lengthWithoutNewline)
     guard column > 0, start >= 0 else { return out + summary }
     let end = endLine > line ? length - 1 : endColumn - 1 - stripped
-    let carets = max(1, min(end, length) - start)
+    // IndentationError and TabError always print a single caret.
+    let carets = kind == .syntax ? max(1, min(end, length) - start) : 1
     out += "    " + String(repeating: " ", count: start) + String(repeating: "^", count: carets) + "\n"
     return out + summary
   }

@@ -8,7 +8,9 @@
 ///   from the end of the line; the tokenizer reproduces each one and documents it at the
 ///   throw site.
 /// - ``line`` 0 means the error has no location: CPython then prints only the last line
-///   (`SyntaxError: encoding problem: foo`).
+///   (`SyntaxError: encoding problem: foo`). Line 0 with ``column`` -1 is CPython's explicit
+///   line 0 (decoding errors of a bytes object, `unknown encoding: foo`), for which it also
+///   prints the `File "…", line 0` header.
 /// - ``text`` is the offending source line. Like CPython's, it ends with `\n` for the errors
 ///   CPython's parser raises on the tokenizer's behalf (indentation, tabs, line continuation,
 ///   end of input, unclosed brackets) when the line has a terminator, and has none for the
@@ -66,6 +68,10 @@ public struct PySyntaxError: Error, Hashable, Sendable, CustomStringConvertible 
 
   /// Whether CPython would print the `File "…", line N` header and the source line.
   public var hasLocation: Bool { line > 0 }
+
+  /// Whether CPython would print the `File "…", line N` header: with a location, or with
+  /// its explicit line 0 (see the type's comment).
+  public var hasFileHeader: Bool { line > 0 || (line == 0 && column == -1) }
 
   public var description: String { formatted() }
 }

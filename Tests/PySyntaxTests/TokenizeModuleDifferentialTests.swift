@@ -7,9 +7,9 @@ import Testing
 ///
 /// `tokenize` is a separate, regex-based implementation, so a few differences are expected
 /// and classified rather than failed: files CPython itself rejects, encodings this module does
-/// not support (by design: UTF-8, Latin-1 and ASCII only), and names `tokenize` cannot
-/// match with its `\w+` pattern although they are valid identifiers. Every other difference
-/// fails the test.
+/// not support (by design: UTF-8, Latin-1, ASCII, Windows-1252 and KOI8-R only), and names
+/// `tokenize` cannot match with its `\w+` pattern although they are valid identifiers. Every
+/// other difference fails the test.
 ///
 /// `PYSYNTAX_FULL_STDLIB=1 swift test --filter TokenizeModuleDifferentialTests` also runs
 /// the whole standard library and prints the summary.

@@ -102,7 +102,8 @@ extension Tokenizer {
 
   /// A backslash: it must end the line, and the logical line goes on on the next one.
   ///
-  /// Errors: a character after the backslash (offset in bytes, just past that character);
+  /// Errors: a character after the backslash (offset in bytes, just past that character,
+  /// counted from ``bufferStart``);
   /// end of input after the join, `unexpected EOF while parsing`, whose offset is the byte
   /// length of the line with its terminator, or 0 when the backslash is in the indentation
   /// of a logical line (both as CPython reports them).
@@ -113,11 +114,13 @@ extension Tokenizer {
     let next = char(pos + 1)
     let atEnd = next == 0
     if !atEnd, next != 0x0A, next != 0x0D {
+      // CPython measures from the start of its line buffer, which begins on an earlier line
+      // when this one was read inside a token (`bufferStart`).
       return error(.syntax, "unexpected character after line continuation character",
-                   line: line, column: backslash + 2 - lineStart, endColumn: 0, withTerminator: true)
+                   line: line, column: backslash + 2 - bufferStart, endColumn: 0, withTerminator: true)
     }
     let lengthWithTerminator = backslash + 2 - lineStart
-    pos = atEnd ? pos + 1 : consumeLineBreak(at: pos + 1)
+    pos = atEnd ? pos + 1 : consumeLineBreak(at: pos + 1, withinToken: !inIndentation)
     if char(pos) == 0 {
       if let open = brackets.last { return neverClosedError(open) }
       return error(.syntax, "unexpected EOF while parsing", line: backslashLine,

@@ -35,12 +35,17 @@ extension Tokenizer {
 
   /// Steps over the line terminator at `i` (`\n`, `\r\n` or `\r`), starts the next line, and
   /// returns the offset after the terminator.
+  ///
+  /// `withinToken`: the next line is read in the middle of a token (a string that goes on, a
+  /// backslash continuation), so CPython appends it to its line buffer instead of starting
+  /// a new one; see ``bufferStart``.
   /// - Precondition: `bytes[i]` is `\n` or `\r`.
-  mutating func consumeLineBreak(at i: Int) -> Int {
+  mutating func consumeLineBreak(at i: Int, withinToken: Bool = false) -> Int {
     var next = i + 1
     if bytes[i] == 0x0D, peek(next) == 0x0A { next += 1 }
     line += 1
     lineStart = next
+    if !withinToken { bufferStart = next }
     return next
   }
 

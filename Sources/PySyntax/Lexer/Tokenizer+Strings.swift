@@ -47,11 +47,11 @@ extension Tokenizer {
           pos = i
           return fail(unterminatedString(from: start, triple: false, atEnd: false))
         }
-        i = consumeLineBreak(at: i)
+        i = consumeLineBreak(at: i, withinToken: true)
       case UInt8(ascii: "\\"):
         let escaped = char(i + 1)
         if escaped == 0x0A || escaped == 0x0D {
-          i = consumeLineBreak(at: i + 1)
+          i = consumeLineBreak(at: i + 1, withinToken: true)
         } else {
           i += escaped == 0 ? 1 : 2
         }

@@ -28,6 +28,7 @@
 ///
 /// ```
 /// pos, line, lineStart          tok->cur, tok->lineno, tok->line_start
+/// bufferStart                   tok->buf
 /// indents, altIndents           tok->indstack, tok->altindstack (tabs as 8 / as 1 column)
 /// pendingIndents                tok->pendin (> 0: INDENTs owed, < 0: DEDENTs owed)
 /// atLineStart, blankLine        tok->atbol, tok_get()'s blankline
@@ -65,6 +66,11 @@ public struct Tokenizer: Sendable {
   var pos = 0
   var line = 1
   var lineStart = 0
+  /// Where CPython's line buffer starts: the current line's start, or an earlier line's if
+  /// the lines since were read in the middle of a token (a multi-line string, a backslash
+  /// continuation). Only the `unexpected character after line continuation character`
+  /// offset depends on it. CPython: `tok->buf`.
+  var bufferStart = 0
 
   var indents: [Int] = [0]
   var altIndents: [Int] = [0]
