@@ -14,35 +14,11 @@ enum NumberOracle {
 
   /// Runs `script` with `lines` on standard input; returns its output lines.
   static func run(script: String, lines: [String]) throws -> [String] {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("pyheap-numbers-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let scriptURL = directory.appendingPathComponent("oracle.py")
-    let inURL = directory.appendingPathComponent("in"), outURL = directory.appendingPathComponent("out")
-    let errURL = directory.appendingPathComponent("err")
-    try Data(script.utf8).write(to: scriptURL)
-    try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: inURL)
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", scriptURL.path]
-    var environment = ProcessInfo.processInfo.environment
-    environment["PYTHONIOENCODING"] = "utf-8"
-    environment["PYTHONHASHSEED"] = "0"
-    process.environment = environment
-    process.standardInput = try FileHandle(forReadingFrom: inURL)
-    process.standardOutput = try FileHandle(forWritingTo: outURL)
-    process.standardError = try FileHandle(forWritingTo: errURL)
-    try process.run()
-    process.waitUntilExit()
-    let output = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
-    let errors = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-    if process.terminationStatus != 0 { throw OracleFailure(message: errors) }
-    var result = output.components(separatedBy: "\n")
-    if result.last == "" { result.removeLast() }
-    return result
+    let run = try PythonProcess.run(arguments: ["-c", script], input: lines.map { $0 + "\n" }.joined())
+    if run.status != 0 { throw OracleFailure(message: run.errors) }
+    var output = run.output.components(separatedBy: "\n")
+    if output.last == "" { output.removeLast() }
+    return output
   }
 
   struct OracleFailure: Error, CustomStringConvertible {

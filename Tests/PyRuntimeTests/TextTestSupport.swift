@@ -12,29 +12,9 @@ enum TextOracle {
 
   /// Runs `script` with `input` on stdin and returns stdout; `PYTHONHASHSEED=0`.
   static func run(_ script: String, input: String = "") throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("text-oracle-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let inURL = directory.appendingPathComponent("in"), outURL = directory.appendingPathComponent("out")
-    let errURL = directory.appendingPathComponent("err")
-    try Data(input.utf8).write(to: inURL)
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script]
-    var environment = ProcessInfo.processInfo.environment
-    environment["PYTHONHASHSEED"] = "0"
-    environment["PYTHONIOENCODING"] = "utf-8"
-    process.environment = environment
-    process.standardInput = try FileHandle(forReadingFrom: inURL)
-    process.standardOutput = try FileHandle(forWritingTo: outURL)
-    process.standardError = try FileHandle(forWritingTo: errURL)
-    try process.run()
-    process.waitUntilExit()
-    let errors = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-    if process.terminationStatus != 0 { Issue.record("python3 failed: \(errors)") }
-    return String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
+    let result = try PythonProcess.run(arguments: ["-c", script], input: input)
+    if result.status != 0 { Issue.record("python3 failed: \(result.errors)") }
+    return result.output
   }
 
   /// Runs `script` and splits its output into lines.

@@ -33,18 +33,7 @@ struct AllocatorCommand: ParsableCommand {
 
   func run() throws {
     let catalog = AllocatorCase.catalog(quick: options.quick)
-    if options.list {
-      for testCase in catalog { print("\(testCase.name): \(testCase.summary)") }
-      return
-    }
-    try options.checkBuildConfiguration()
-    var selected = catalog
-    if let name = options.caseName {
-      selected = catalog.filter { $0.name == name }
-      guard !selected.isEmpty else {
-        throw ValidationError("No case named \(name). Cases: \(catalog.map(\.name).joined(separator: ", "))")
-      }
-    }
+    guard let selected = try options.selectCases(catalog, name: \.name, summary: \.summary) else { return }
     let suite = AllocatorSuite(repetitions: options.repetitions)
 
     if let child {

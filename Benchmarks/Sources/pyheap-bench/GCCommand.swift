@@ -40,18 +40,7 @@ struct GCCommand: ParsableCommand {
 
   func run() throws {
     let catalog = GCCase.catalog(quick: options.quick)
-    if options.list {
-      for testCase in catalog { print("\(testCase.name): \(testCase.summary)") }
-      return
-    }
-    try options.checkBuildConfiguration()
-    var selected = catalog
-    if let name = options.caseName {
-      selected = catalog.filter { $0.name == name }
-      guard !selected.isEmpty else {
-        throw ValidationError("No case named \(name). Cases: \(catalog.map(\.name).joined(separator: ", "))")
-      }
-    }
+    guard let selected = try options.selectCases(catalog, name: \.name, summary: \.summary) else { return }
 
     var ratios: [Double] = []
     var pythonVersion: String?

@@ -45,6 +45,22 @@ struct BenchmarkOptions: ParsableArguments {
 
   /// Refuses to measure a debug build: `-Onone` code is 10–100× slower and its ratios say
   /// nothing about release behaviour.
+  /// The cases to run: all, or the one `--case` names. With `--list` it prints each case's
+  /// summary and returns nil (nothing to run); otherwise it checks the build configuration.
+  func selectCases<Case>(_ catalog: [Case], name: (Case) -> String, summary: (Case) -> String) throws -> [Case]? {
+    if list {
+      for testCase in catalog { print("\(name(testCase)): \(summary(testCase))") }
+      return nil
+    }
+    try checkBuildConfiguration()
+    guard let caseName else { return catalog }
+    let selected = catalog.filter { name($0) == caseName }
+    guard !selected.isEmpty else {
+      throw ValidationError("No case named \(caseName). Cases: \(catalog.map(name).joined(separator: ", "))")
+    }
+    return selected
+  }
+
   func checkBuildConfiguration() throws {
     #if DEBUG
     if !allowDebug {
