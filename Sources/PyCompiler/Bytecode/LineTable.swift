@@ -1,0 +1,18 @@
+/// Maps each instruction to its ``SourcePosition``. CPython: `co_linetable`, `co_positions()`.
+///
+/// The representation is the compiler's to choose; the interpreter only asks for the
+/// position of one instruction when it builds a traceback or a frame's `f_lineno`.
+public struct LineTable: Hashable, Sendable {
+  private var positions: [SourcePosition]
+
+  public init(positions: [SourcePosition]) { self.positions = positions }
+
+  /// The position of instruction `index`, or nil when it has none (line 0 / -1 in CPython).
+  public func position(at index: Int) -> SourcePosition? {
+    guard positions.indices.contains(index), positions[index].line > 0 else { return nil }
+    return positions[index]
+  }
+
+  /// The line of instruction `index`, or nil.
+  public func line(at index: Int) -> Int? { position(at: index).map { Int($0.line) } }
+}
