@@ -287,7 +287,7 @@ final class GCFuzzEnvironment {
     rt.decref(legacyBody)
     let types = rt.state.pointee.types
     for type in [types.list!, types.dict!, types.tuple!, types.weakref!, types.weakProxy!, types.weakCallableProxy!,
-                 types.function!, plain, fin, legacy] {
+                 types.swiftFunction!, plain, fin, legacy] {
       recorder.originalDealloc[type.raw] = type.record.pointee.dealloc
       type.record.pointee.dealloc = gcFuzzDealloc
     }

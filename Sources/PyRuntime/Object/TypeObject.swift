@@ -30,6 +30,46 @@ public enum Slot {
   public typealias Hash = @convention(c) (UnsafeMutableRawPointer, RawRuntime) -> Int
   /// Equality for dict lookups: 1, 0, or -1 with an error set.
   public typealias Equal = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, RawRuntime) -> Int32
+
+  // The protocol slots the interpreter calls. Each returns a new reference, or nil with an
+  // exception set, unless its comment says otherwise.
+
+  /// `tp_repr`, `tp_str`, `tp_iter`, `nb_index`-like one-object operations.
+  public typealias Unary = @convention(c) (UnsafeMutableRawPointer, RawRuntime) -> UnsafeMutableRawPointer?
+  /// `tp_iternext`: nil *without* an exception set means the iterator is exhausted.
+  public typealias IterNext = @convention(c) (UnsafeMutableRawPointer, RawRuntime) -> UnsafeMutableRawPointer?
+  /// `tp_richcompare`: `op` is a `ComparisonOperator` raw value; may return `NotImplemented`.
+  public typealias RichCompare = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, Int32, RawRuntime) -> UnsafeMutableRawPointer?
+  /// All binary number operations in one slot (`nb_add`, `nb_subtract`, …): `op` is a
+  /// `BinaryOperator` raw value, plus 13 for the in-place form. Called with the operands in
+  /// source order on the left operand's type and then on the right's, as CPython's `nb_*`
+  /// slots are; returns `NotImplemented` for operand types it does not handle.
+  public typealias Binary = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UInt32, RawRuntime) -> UnsafeMutableRawPointer?
+  /// `nb_negative` (0), `nb_positive` (1), `nb_invert` (2), `nb_absolute` (3).
+  public typealias UnaryNumber = @convention(c) (UnsafeMutableRawPointer, UInt32, RawRuntime) -> UnsafeMutableRawPointer?
+  /// `sq_length` / `mp_length`: -1 with an exception set on failure.
+  public typealias Length = @convention(c) (UnsafeMutableRawPointer, RawRuntime) -> Int
+  /// `nb_bool`: 1, 0, or -1 with an exception set.
+  public typealias Predicate = @convention(c) (UnsafeMutableRawPointer, RawRuntime) -> Int32
+  /// `mp_subscript`.
+  public typealias GetItem = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, RawRuntime) -> UnsafeMutableRawPointer?
+  /// `mp_ass_subscript`: a nil value deletes. 0, or -1 with an exception set.
+  public typealias SetItem = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UnsafeMutableRawPointer?, RawRuntime) -> Int32
+  /// `sq_contains`: 1, 0, or -1 with an exception set.
+  public typealias Contains = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, RawRuntime) -> Int32
+  /// `tp_getattro`: the name is a str. Raises `AttributeError` when absent.
+  public typealias GetAttribute = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, RawRuntime) -> UnsafeMutableRawPointer?
+  /// `tp_setattro`: a nil value deletes. 0, or -1 with an exception set.
+  public typealias SetAttribute = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UnsafeMutableRawPointer?, RawRuntime) -> Int32
+  /// `tp_descr_get(descriptor, instance or nil, owner type)`.
+  public typealias DescriptorGet = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer?, UnsafeMutableRawPointer, RawRuntime) -> UnsafeMutableRawPointer?
+  /// `tp_descr_set(descriptor, instance, value or nil to delete)`: 0, or -1.
+  public typealias DescriptorSet = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UnsafeMutableRawPointer?, RawRuntime) -> Int32
+  /// Vectorcall: `(callable, argv, positional count, kwnames tuple or nil, runtime)`. The
+  /// keyword values follow the positional ones in `argv`. Arguments are borrowed.
+  public typealias VectorCall = @convention(c) (UnsafeMutableRawPointer, UnsafePointer<UnsafeMutableRawPointer?>, Int, UnsafeMutableRawPointer?, RawRuntime) -> UnsafeMutableRawPointer?
+  /// `tp_init`: `(self, argv, count, kwnames, runtime)` → 0, or -1 with an exception set.
+  public typealias Initialize = @convention(c) (UnsafeMutableRawPointer, UnsafePointer<UnsafeMutableRawPointer?>, Int, UnsafeMutableRawPointer?, RawRuntime) -> Int32
 }
 
 /// Type flags. CPython: `Py_TPFLAGS_*`.
@@ -75,6 +115,71 @@ public struct TypeRecord {
   /// Whether the collector's inner loops may walk this type's references inline instead of
   /// calling `traverse` (set by the built-in kinds whose layout they know).
   var traverseKind: TraverseKind = .generic
+  /// The built-in layout of this type's instances: its own, or its nearest built-in base's.
+  /// The interpreter's fast paths switch on it (a one-byte tag, never a closure).
+  public var kind: TypeKind = .object
+  /// `tp_base`: the base whose layout instances extend (nil only for `object`).
+  public var base: UnsafeMutableRawPointer?
+  /// `__bases__` (a tuple) and `__mro__` (a tuple of types, this type first); strong.
+  public var bases: UnsafeMutableRawPointer?
+  public var mro: UnsafeMutableRawPointer?
+  /// The type's namespace (`__dict__`): methods, descriptors and class attributes; strong.
+  public var dict: UnsafeMutableRawPointer?
+  /// `tp_dictoffset`: where an instance keeps its `__dict__` pointer; 0 when it has none.
+  public var dictOffset: Int = 0
+  /// Which dunder methods a class defines (or inherits from a class), so the protocol
+  /// functions can skip the method lookup for what is absent.
+  public var dunders: DunderSet = []
+
+  // Protocol slots (see ``Slot``); nil when the type does not support the operation.
+  public var repr: Slot.Unary?
+  public var str: Slot.Unary?
+  public var richCompare: Slot.RichCompare?
+  public var iter: Slot.Unary?
+  public var iterNext: Slot.IterNext?
+  public var binary: Slot.Binary?
+  public var unaryNumber: Slot.UnaryNumber?
+  public var length: Slot.Length?
+  public var isTrue: Slot.Predicate?
+  public var getItem: Slot.GetItem?
+  public var setItem: Slot.SetItem?
+  public var contains: Slot.Contains?
+  public var getAttribute: Slot.GetAttribute?
+  public var setAttribute: Slot.SetAttribute?
+  public var descriptorGet: Slot.DescriptorGet?
+  public var descriptorSet: Slot.DescriptorSet?
+  /// Calling an instance (`tp_call`, vectorcall form).
+  public var vectorCall: Slot.VectorCall?
+  /// `tp_new`: `(type, argv, count, kwnames)`; the callable receives the type object.
+  public var new: Slot.VectorCall?
+  public var initialize: Slot.Initialize?
+}
+
+/// Which special methods a type defines in Python code (its own or inherited). Built-in
+/// types leave this empty and are served by their ``TypeKind``'s fast paths or their method
+/// tables.
+public struct DunderSet: OptionSet, Sendable {
+  public let rawValue: UInt32
+  public init(rawValue: UInt32) { self.rawValue = rawValue }
+  public static let getattribute = DunderSet(rawValue: 1 << 0)
+  public static let getattr = DunderSet(rawValue: 1 << 1)
+  public static let setattr = DunderSet(rawValue: 1 << 2)
+  public static let delattr = DunderSet(rawValue: 1 << 3)
+  public static let del = DunderSet(rawValue: 1 << 4)
+  public static let hash = DunderSet(rawValue: 1 << 5)
+  public static let eq = DunderSet(rawValue: 1 << 6)
+}
+
+/// The built-in layouts. A class's kind is its nearest built-in base's, so `list` methods
+/// work on instances of `class L(list)`.
+public enum TypeKind: UInt8, Sendable {
+  case object, type, none, notImplemented, ellipsis
+  case int, bool, float, complex, str, bytes, bytearray
+  case tuple, list, dict, set, frozenset, range, slice
+  case function, builtinFunction, methodDescriptor, method, cell, code, module
+  case property, classMethod, staticMethod, superObject
+  case generator, frame, traceback, exception
+  case iterator, weakref, other
 }
 
 /// How the collector's inner loops reach a type's references. `.generic` calls the
@@ -108,4 +213,15 @@ public struct PyType: Hashable {
   @inlinable public var flags: TypeFlags { @inline(__always) get { record.pointee.flags } }
   @inlinable public var isGC: Bool { @inline(__always) get { record.pointee.flags.contains(.haveGC) } }
   public var allowsWeakReferences: Bool { record.pointee.weakListOffset != 0 }
+}
+
+/// Whether two slot values are the same function (`@convention(c)` pointers are not
+/// `Equatable`). Nil equals nil.
+@inlinable
+public func sameFunction<F>(_ a: F?, _ b: F?) -> Bool {
+  switch (a, b) {
+  case (nil, nil): return true
+  case (let a?, let b?): return unsafeBitCast(a, to: UnsafeRawPointer.self) == unsafeBitCast(b, to: UnsafeRawPointer.self)
+  default: return false
+  }
 }

@@ -1,19 +1,50 @@
 /// The built-in type objects of one runtime.
 public struct BuiltinTypes {
   public internal(set) var type: PyType!
+  public internal(set) var object: PyType!
   public internal(set) var none: PyType!
+  public internal(set) var notImplemented: PyType!
+  public internal(set) var ellipsis: PyType!
   public internal(set) var int: PyType!
   public internal(set) var bool: PyType!
   public internal(set) var float: PyType!
+  public internal(set) var complex: PyType!
   public internal(set) var tuple: PyType!
   public internal(set) var list: PyType!
   public internal(set) var dict: PyType!
+  public internal(set) var set: PyType!
+  public internal(set) var frozenset: PyType!
+  public internal(set) var range: PyType!
+  public internal(set) var slice: PyType!
+  public internal(set) var str: PyType!
+  public internal(set) var bytes: PyType!
+  public internal(set) var bytearray: PyType!
+  /// Swift callables with one argument (``FunctionObject``): GC and weak-reference
+  /// callbacks written in Swift.
+  public internal(set) var swiftFunction: PyType!
+  public internal(set) var builtinFunction: PyType!
+  public internal(set) var methodDescriptor: PyType!
+  public internal(set) var getSetDescriptor: PyType!
+  /// Python functions (``PythonFunction``), bound methods, cells, code objects, modules.
   public internal(set) var function: PyType!
+  public internal(set) var method: PyType!
+  public internal(set) var cell: PyType!
+  public internal(set) var code: PyType!
+  public internal(set) var module: PyType!
+  public internal(set) var generator: PyType!
+  public internal(set) var traceback: PyType!
+  public internal(set) var frame: PyType!
+  public internal(set) var property: PyType!
+  public internal(set) var classMethod: PyType!
+  public internal(set) var staticMethod: PyType!
+  public internal(set) var superType: PyType!
+  public internal(set) var mappingProxy: PyType!
   public internal(set) var weakref: PyType!
   public internal(set) var weakProxy: PyType!
   public internal(set) var weakCallableProxy: PyType!
-  public internal(set) var str: PyType!
-  public internal(set) var bytes: PyType!
+  /// Iterators and views by name (`"list_iterator"`, `"enumerate"`, `"dict_keys"`, …), for
+  /// the types that have no field of their own.
+  public internal(set) var byName: [String: PyType] = [:]
   /// Every type this runtime made, built-in or class, for teardown.
   var all: [PyType] = []
 }
@@ -46,6 +77,7 @@ extension RuntimeRef {
       finalize: finalize, legacyDel: legacyDel, call: call, hash: hash, equal: equal,
       delCallable: nil, attributeCount: attributeCount))
     state.pointee.types.all.append(type)
+    type.record.pointee.kind = .other
     return type
   }
 }

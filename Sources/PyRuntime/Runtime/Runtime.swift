@@ -34,20 +34,30 @@ public struct Runtime: ~Copyable {
 }
 
 extension RuntimeRef {
-  /// Makes the built-in types and the immortal singletons.
+  /// Makes the built-in types and the immortal singletons, in three steps: the type
+  /// objects and the objects every other step needs (None, `()`, the strings, the small
+  /// ints); then each type's dict, bases, MRO and methods; then the exceptions and the
+  /// interpreter's types.
   func bootstrap() {
     let typeType = makeType(name: "type", basicSize: ObjectLayout.headerSize + MemoryLayout<TypeRecord>.stride,
                             dealloc: deallocPlain)
     typeType.object.raw.storeBytes(of: typeType.raw, toByteOffset: 8, as: UnsafeMutableRawPointer.self)
     state.pointee.types.type = typeType
+    state.pointee.types.object = ObjectType.makeType(self)
     state.pointee.types.none = makeType(name: "NoneType", basicSize: ObjectLayout.headerSize, dealloc: deallocPlain)
+    state.pointee.types.notImplemented = makeType(name: "NotImplementedType", basicSize: ObjectLayout.headerSize, dealloc: deallocPlain)
+    state.pointee.types.ellipsis = makeType(name: "ellipsis", basicSize: ObjectLayout.headerSize, dealloc: deallocPlain)
     state.pointee.types.int = IntObject.makeType(self)
     state.pointee.types.bool = BoolObject.makeType(self)
     state.pointee.types.float = FloatObject.makeType(self)
     state.pointee.types.tuple = TupleObject.makeType(self)
     state.pointee.types.list = ListObject.makeType(self)
     state.pointee.types.dict = DictObject.makeType(self)
-    state.pointee.types.function = FunctionObject.makeType(self)
+    state.pointee.types.swiftFunction = FunctionObject.makeType(self)
+    let (builtinFunction, methodDescriptor) = BuiltinFunctionObject.makeTypes(self)
+    state.pointee.types.builtinFunction = builtinFunction
+    state.pointee.types.methodDescriptor = methodDescriptor
+    state.pointee.types.getSetDescriptor = GetSetDescriptor.makeType(self)
     let (weakref, proxy, callableProxy) = WeakRefObject.makeTypes(self)
     state.pointee.types.weakref = weakref
     state.pointee.types.weakProxy = proxy
@@ -55,12 +65,55 @@ extension RuntimeRef {
     bootstrapText()
 
     state.pointee.none = makeImmortal(state.pointee.types.none)
+    state.pointee.notImplemented = makeImmortal(state.pointee.types.notImplemented)
+    state.pointee.ellipsis = makeImmortal(state.pointee.types.ellipsis)
     let empty = makeImmortal(state.pointee.types.tuple)
     empty.size = 0
     state.pointee.emptyTuple = empty
     IntObject.makeSmallInts(self)
     BoolObject.makeSingletons(self)
+
+    readyCoreTypes()
+    ExceptionHierarchy.bootstrap(self)
+    bootstrapNumberProtocols()
+    bootstrapTextProtocols()
+    bootstrapContainerProtocols()
+    bootstrapInterpreterTypes()
     state.pointee.gc.count = (0, 0, 0)
+  }
+
+  /// Step two for the types made in step one.
+  private func readyCoreTypes() {
+    let types = state.pointee.types
+    readyBuiltinType(types.object, base: nil, kind: .object)
+    TypeType.configure(self, types.type)
+    readyBuiltinType(types.type, base: nil, kind: .type)
+    types.type.record.pointee.dictOffset = 0
+    addGetSets(types.type, TypeType.getSets)
+    addMethods(types.type, TypeType.methods)
+    addMethods(types.object, ObjectType.methods)
+    addGetSets(types.object, ObjectType.getSets)
+    addSlotWrappers(types.object)
+    addSlotWrappers(types.type)
+    for (type, kind) in [(types.none, TypeKind.none), (types.notImplemented, .notImplemented), (types.ellipsis, .ellipsis)] {
+      SingletonTypes.configure(self, type!, kind)
+    }
+    readyBuiltinType(types.int, base: nil, kind: .int)
+    readyBuiltinType(types.bool, base: types.int, kind: .bool)
+    readyBuiltinType(types.float, base: nil, kind: .float)
+    readyBuiltinType(types.tuple, base: nil, kind: .tuple)
+    readyBuiltinType(types.list, base: nil, kind: .list)
+    readyBuiltinType(types.dict, base: nil, kind: .dict)
+    readyBuiltinType(types.str, base: nil, kind: .str)
+    readyBuiltinType(types.bytes, base: nil, kind: .bytes)
+    readyBuiltinType(types.swiftFunction, base: nil, kind: .other)
+    readyBuiltinType(types.builtinFunction, base: nil, kind: .builtinFunction)
+    readyBuiltinType(types.methodDescriptor, base: nil, kind: .methodDescriptor)
+    readyBuiltinType(types.getSetDescriptor, base: nil, kind: .other)
+    readyBuiltinType(types.weakref, base: nil, kind: .weakref)
+    readyBuiltinType(types.weakProxy, base: nil, kind: .weakref)
+    readyBuiltinType(types.weakCallableProxy, base: nil, kind: .weakref)
+    for type in [types.builtinFunction, types.methodDescriptor, types.getSetDescriptor] { addSlotWrappers(type!) }
   }
 
   private func makeImmortal(_ type: PyType) -> PyRef {

@@ -15,6 +15,9 @@ public struct RuntimeState: ~Copyable {
   public internal(set) var none: PyRef
   /// `()`, an immortal singleton.
   public internal(set) var emptyTuple: PyRef
+  /// `NotImplemented` and `Ellipsis`, immortal.
+  public internal(set) var notImplemented = PyRef(UnsafeMutableRawPointer(bitPattern: 16)!)
+  public internal(set) var ellipsis = PyRef(UnsafeMutableRawPointer(bitPattern: 16)!)
   /// `True` and `False`, immortal (see ``BoolObject``); replaced in bootstrap.
   public internal(set) var trueObject = PyRef(UnsafeMutableRawPointer(bitPattern: 16)!)
   public internal(set) var falseObject = PyRef(UnsafeMutableRawPointer(bitPattern: 16)!)
@@ -22,8 +25,17 @@ public struct RuntimeState: ~Copyable {
   var numbers = NumberState()
   /// Small ints −5…256, immortal (`_PY_NSMALLNEGINTS`, `_PY_NSMALLPOSINTS`).
   let smallInts: UnsafeMutablePointer<PyRef>
-  /// The error set by the last failing operation (CPython's error indicator), if any.
-  public internal(set) var error: PyError?
+  /// The exception being raised (CPython 3.12's `tstate->current_exception`): owned, or nil.
+  public internal(set) var exception: UnsafeMutableRawPointer?
+  /// The exception being handled (`sys.exc_info()`), saved and restored by
+  /// `PUSH_EXC_INFO`/`POP_EXCEPT`: owned, or nil.
+  public internal(set) var handledException: UnsafeMutableRawPointer?
+  /// The built-in exception classes by name, for ``RuntimeRef/raise(_:_:)``.
+  var exceptionTypes: [String: PyType] = [:]
+  /// A `MemoryError` made in advance: raising it allocates nothing.
+  var memoryErrorInstance: UnsafeMutableRawPointer?
+  /// The interpreter: frames, modules, builtins (see ``InterpreterState``).
+  public var interpreter = InterpreterState()
   /// Where unraisable errors go: "Exception ignored in: …" (`sys.unraisablehook`).
   public var unraisableHook: (String) -> Void
   /// Where the collector's debug output goes (CPython writes it to stderr).
@@ -41,14 +53,14 @@ public struct RuntimeState: ~Copyable {
     none = PyRef(UnsafeMutableRawPointer(bitPattern: 16)!)        // replaced in bootstrap
     emptyTuple = PyRef(UnsafeMutableRawPointer(bitPattern: 16)!)  // replaced in bootstrap
     self.smallInts = smallInts
-    error = nil
+    exception = nil
     unraisableHook = { StandardError.write($0) }
     debugOutput = { StandardError.write($0) }
   }
 }
 
-/// A Python-level error: the exception's type name and message. The interpreter will
-/// replace this with exception objects; the reporting format is already CPython's.
+/// A Python-level error as Swift code sees it: the exception's type name and message
+/// (`str(exception)`), taken from the runtime with ``RuntimeRef/takeError()``.
 public struct PyError: Error, Equatable, CustomStringConvertible {
   public var typeName: String
   public var message: String
@@ -80,26 +92,4 @@ public struct RuntimeRef {
     return none
   }
 
-  // MARK: - Errors
-
-  /// Sets the error indicator (CPython: `PyErr_SetString`).
-  public func raise(_ typeName: String, _ message: String = "") {
-    state.pointee.error = PyError(typeName, message)
-  }
-
-  /// Takes the error indicator (CPython: `PyErr_Fetch`).
-  public func takeError() -> PyError? {
-    let error = state.pointee.error
-    state.pointee.error = nil
-    return error
-  }
-
-  public var hasError: Bool { state.pointee.error != nil }
-
-  /// Reports the pending error as unraisable, as CPython's default `sys.unraisablehook`
-  /// prints it, and clears it (CPython: `PyErr_WriteUnraisable`).
-  public func writeUnraisable(context: String) {
-    guard let error = takeError() else { return }
-    state.pointee.unraisableHook("Exception ignored in: \(context)\n\(error)\n")
-  }
 }

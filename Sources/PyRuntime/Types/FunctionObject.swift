@@ -18,7 +18,7 @@ public enum FunctionObject {
   static let weakListOffset = 32
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
-    rt.makeType(name: "builtin_function_or_method", basicSize: 40, flags: [.haveGC], weakListOffset: weakListOffset,
+    rt.makeType(name: "swift_function", basicSize: 40, flags: [.haveGC], weakListOffset: weakListOffset,
                 dealloc: dealloc, traverse: traverse, clear: clear, call: call)
   }
 
@@ -52,7 +52,7 @@ public enum FunctionObject {
 extension RuntimeRef {
   /// A new function object running `body`, holding a new reference to `context`.
   public func newFunction(_ body: FunctionObject.Body, context: PyRef? = nil) -> PyRef? {
-    guard let function = allocateObject(state.pointee.types.function) else { return nil }
+    guard let function = allocateObject(state.pointee.types.swiftFunction) else { return nil }
     function.raw.storeBytes(of: body, toByteOffset: FunctionObject.bodyOffset, as: FunctionObject.Body.self)
     context?.incref()
     function.storeRef(context, at: FunctionObject.contextOffset)
@@ -61,13 +61,4 @@ extension RuntimeRef {
     return function
   }
 
-  /// Calls `callable` with one argument (or none). Returns a new reference, or nil with an
-  /// error set. `TypeError` when the object is not callable.
-  public func call(_ callable: PyRef, _ argument: PyRef? = nil) -> PyRef? {
-    guard let call = callable.type.record.pointee.call else {
-      raise("TypeError", "'\(callable.type.name)' object is not callable")
-      return nil
-    }
-    return PyRef(call(callable.raw, argument?.raw, raw))
-  }
 }

@@ -102,7 +102,7 @@ extension RuntimeRef {
   /// CPython: Objects/weakrefobject.c, `PyObject_ClearWeakRefs()`.
   public func clearWeakReferences(_ object: PyRef) {
     guard object.type.allowsWeakReferences, WeakRefObject.first(object) != nil else { return }
-    let saved = takeError()
+    let saved = fetchException()
     var pending: [(ref: PyRef, callback: PyRef)] = []
     while let ref = WeakRefObject.first(object) {
       WeakRefObject.detach(ref)
@@ -117,7 +117,7 @@ extension RuntimeRef {
       decref(callback)
       decref(ref)
     }
-    if let saved { state.pointee.error = saved }
+    restoreException(saved)
   }
 
   /// Calls `callback(ref)`, reporting an error as unraisable.
@@ -129,11 +129,4 @@ extension RuntimeRef {
     }
   }
 
-  /// Equality through the types' `equal` slot, identity when there is none: 1, 0 or -1.
-  public func equal(_ a: PyRef, _ b: PyRef) -> Int32 {
-    if a == b { return 1 }
-    if let equal = a.type.record.pointee.equal { return equal(a.raw, b.raw, raw) }
-    if let equal = b.type.record.pointee.equal { return equal(b.raw, a.raw, raw) }
-    return 0
-  }
 }

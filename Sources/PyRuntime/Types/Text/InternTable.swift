@@ -138,13 +138,13 @@ extension RuntimeRef {
     while (table.count + 1) * 3 >= capacity {   // at most one third full after the rebuild
       capacity *= 2
     }
-    let saved = takeError()
+    let saved = fetchException()
     guard let block = allocateMemory(capacity * MemoryLayout<UnsafeMutableRawPointer?>.stride) else {
-      _ = takeError()
-      if let saved { state.pointee.error = saved }
+      decref(fetchException())
+      restoreException(saved)
       return false
     }
-    if let saved { state.pointee.error = saved }
+    restoreException(saved)
     let slots = block.bindMemory(to: UnsafeMutableRawPointer?.self, capacity: capacity)
     slots.initialize(repeating: nil, count: capacity)
     let rebuilt = InternTable(slots: slots, capacity: capacity, count: table.count, filled: table.count)

@@ -1,0 +1,44 @@
+/// The interpreter's part of the runtime state: the recursion counter, the builtins and
+/// the imported modules.
+public struct InterpreterState {
+  /// Python frames and native re-entries currently active (CPython's recursion depth).
+  public var recursionDepth = 0
+  /// `sys.getrecursionlimit()`.
+  public var recursionLimit = 1000
+  /// Set while a `RecursionError` is being handled, so handlers get some headroom
+  /// (CPython's "overflowed" flag).
+  var recursionHeadroom = false
+  /// The `builtins` module's dict (owned), and `sys.modules` (owned).
+  public internal(set) var builtins: UnsafeMutableRawPointer?
+  public internal(set) var modules: UnsafeMutableRawPointer?
+  public init() {}
+}
+
+extension RuntimeRef {
+  /// Counts one more level of recursion; raises `RecursionError` past the limit (CPython's
+  /// `_Py_EnterRecursiveCall`).
+  @inlinable
+  public func enterRecursiveCall(_ context: String) -> Bool {
+    state.pointee.interpreter.recursionDepth &+= 1
+    if _slowPath(state.pointee.interpreter.recursionDepth > state.pointee.interpreter.recursionLimit) {
+      return recursionLimitExceeded(context)
+    }
+    return true
+  }
+
+  @inlinable
+  public func leaveRecursiveCall() { state.pointee.interpreter.recursionDepth &-= 1 }
+
+  @usableFromInline
+  func recursionLimitExceeded(_ context: String) -> Bool {
+    // Handlers of the RecursionError get 50 more levels, as in CPython.
+    if state.pointee.interpreter.recursionHeadroom,
+       state.pointee.interpreter.recursionDepth <= state.pointee.interpreter.recursionLimit + 50 {
+      return true
+    }
+    state.pointee.interpreter.recursionDepth &-= 1
+    state.pointee.interpreter.recursionHeadroom = true
+    raise("RecursionError", "maximum recursion depth exceeded\(context)")
+    return false
+  }
+}
