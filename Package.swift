@@ -41,13 +41,13 @@ let package = Package(
     .target(name: "PyCompiler", dependencies: ["PySyntax"]),
     // Objects, refcounting, the cycle collector, weak references and the interpreter: one
     // module so that refcount and allocator fast paths inline into the dispatch loop.
-    .target(name: "PyRuntime", dependencies: ["PyCompiler", "PyMemory"], swiftSettings: checks),
+    .target(name: "PyRuntime", dependencies: ["PyCompiler", "PySyntax", "PyMemory"], swiftSettings: checks),
     // The small public Swift API for embedding.
     .target(name: "PyHeap", dependencies: ["PyRuntime", "PyMemory"]),
     // The command-line tool.
     .executableTarget(
       name: "pyheap",
-      dependencies: ["PyHeap", "PySyntax", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["PyHeap", "PySyntax", "PyCompiler", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     .testTarget(name: "PyMemoryTests", dependencies: ["PyMemory"], swiftSettings: checks),
     .testTarget(name: "PySyntaxTests", dependencies: ["PySyntax"]),

@@ -13,3 +13,8 @@ public enum PyCompiler {
 public func compile(_ module: Module, filename: String) -> Result<CodeObject, PySyntaxError> {
   fatalError("compile: the code generator is being written")
 }
+
+/// The disassembly of `code` and its nested code objects, as `dis.dis` prints it.
+public func disassemble(_ code: CodeObject) -> String {
+  fatalError("disassemble: the disassembler is being written")
+}

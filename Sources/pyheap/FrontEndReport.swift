@@ -1,4 +1,5 @@
 import Foundation
+import PyCompiler
 import PySyntax
 
 /// The `--dump-ast` and `--tokens` modes: the front end's view of a script, in the formats
@@ -70,3 +71,23 @@ enum FrontEndReport {
     Foundation.exit(status)
   }
 }
+
+extension FrontEndReport {
+  /// `pyheap --dis FILE`: the disassembly of the compiled module, or the syntax error.
+  static func disassemble(path: String) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      FileHandle.standardError.write(Data("pyheap: can't open file '\(path)'\n".utf8))
+      Foundation.exit(2)
+    }
+    switch parse(Array(data), filename: path).flatMap({ compile($0, filename: path) }) {
+    case .success(let code):
+      print(disassembly(of: code), terminator: "")
+    case .failure(let error):
+      FileHandle.standardError.write(Data(error.formatted().utf8))
+      Foundation.exit(1)
+    }
+  }
+}
+
+/// The compiler's disassembler (a free function; named apart from the report's own).
+private func disassembly(of code: CodeObject) -> String { disassemble(code) }

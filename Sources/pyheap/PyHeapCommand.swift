@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
+import PyCompiler
 import PyHeap
 import PySyntax
 
 /// `pyheap`: CPython's memory management rebuilt in Swift, with a Python 3.11 interpreter on
-/// top. Today it reports on its heap and shows the front end's view of a script (tokens,
-/// AST); running scripts arrives with the interpreter.
+/// top. `pyheap script.py [args]` runs a program as `python3 script.py [args]` would.
 @main
 struct PyHeapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,8 +17,11 @@ struct PyHeapCommand: ParsableCommand {
       """,
     version: "pyheap \(PyHeapInfo.version) (Python \(PyHeapInfo.pythonVersion) semantics)")
 
-  @Argument(help: "The Python script to run.")
-  var script: String?
+  @Option(name: .customShort("c"), help: "Run CODE as the __main__ module (the rest of the arguments go to sys.argv).")
+  var command: String?
+
+  @Option(name: .customShort("X"), help: "Implementation option: heaplimit=BYTES caps the heap (MemoryError past it); debugalloc turns on the debug allocator.")
+  var implementationOptions: [String] = []
 
   @Flag(name: .customLong("debugmallocstats"),
         help: "Print the allocator's statistics (the layout of sys._debugmallocstats()) for a fresh heap and exit.")
@@ -36,17 +39,37 @@ struct PyHeapCommand: ParsableCommand {
         help: "List the script's tokens as `python3 -m tokenize -e` does: range, exact type, repr of the text.")
   var listTokens = false
 
+  @Flag(name: .customLong("dis"), help: "Compile the script and print its bytecode, as `python3 -m dis` does.")
+  var disassemble = false
+
+  @Argument(parsing: .captureForPassthrough, help: "The script to run, then its arguments (sys.argv[1:]).")
+  var arguments: [String] = []
+
   func run() throws {
     if debugMallocStats {
       let heap = Heap()
       print(heap.statistics.debugMallocStatsText(), terminator: "")
       return
     }
-    guard let script else {
-      throw ValidationError("Missing script. Usage: pyheap SCRIPT.py")
+    if let command {
+      Foundation.exit(ProgramRunner(options: implementationOptions).run(source: Array(command.utf8), filename: "<string>",
+                                                                       argv: ["-c"] + arguments))
+    }
+    guard let script = arguments.first else {
+      throw ValidationError("Missing script. Usage: pyheap SCRIPT.py [ARGS] or pyheap -c CODE")
     }
     if dumpAST { return FrontEndReport.dumpAST(path: script, includeAttributes: includeAttributes) }
     if listTokens { return FrontEndReport.listTokens(path: script) }
-    throw ValidationError("Cannot run \(script): the interpreter is not built yet (see README, Status).")
+    if disassemble { return FrontEndReport.disassemble(path: script) }
+    guard let source = FileManager.default.contents(atPath: script) else {
+      let reason = FileManager.default.fileExists(atPath: script) ? "[Errno 13] Permission denied" : "[Errno 2] No such file or directory"
+      FileHandle.standardError.write(Data("pyheap: can't open file '\(absolutePath(script))': \(reason)\n".utf8))
+      Foundation.exit(2)
+    }
+    Foundation.exit(ProgramRunner(options: implementationOptions).run(source: Array(source), filename: script, argv: arguments))
+  }
+
+  private func absolutePath(_ path: String) -> String {
+    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
   }
 }

@@ -11,6 +11,23 @@ public struct InterpreterState {
   /// The `builtins` module's dict (owned), and `sys.modules` (owned).
   public internal(set) var builtins: UnsafeMutableRawPointer?
   public internal(set) var modules: UnsafeMutableRawPointer?
+  /// The `builtins` and `sys` module objects (owned).
+  public internal(set) var builtinsModule: UnsafeMutableRawPointer?
+  public internal(set) var sysModule: UnsafeMutableRawPointer?
+  /// Where frames live, and the frame running now (the top of the Python call stack).
+  var frameStack = FrameStack()
+  var currentFrame: UnsafeMutablePointer<Frame>?
+  /// Directories searched by `import` for `name.py` (the script's directory first).
+  public var searchPaths: [String] = []
+  /// Buffered text of `sys.stdout` and `sys.stderr`, written out by ``RuntimeRef/flushOutput()``.
+  var standardOutput = OutputBuffer(descriptor: 1, limit: 8192)
+  var standardError = OutputBuffer(descriptor: 2, limit: 0)
+  /// Lines `input()` reads come from here (standard input by default).
+  var inputReader: (() -> String?)?
+  /// The built-in modules `import` can make, by name (`sys`, `gc`, …).
+  public var builtinModules: [String: (RuntimeRef) -> PyRef?] = [:]
+  /// Source files read for tracebacks, split into lines.
+  var sourceCache: [String: [String]] = [:]
   public init() {}
 }
 

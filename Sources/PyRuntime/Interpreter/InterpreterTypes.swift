@@ -1,27 +1,27 @@
 extension RuntimeRef {
-  /// Makes the interpreter's types: functions, code, cells, modules, methods, generators,
-  /// descriptors, tracebacks.
+  /// Makes the interpreter's types (functions, code, cells, modules, methods, generators,
+  /// descriptors, tracebacks, files), then `builtins`.
   func bootstrapInterpreterTypes() {
-  }
-
-  /// The name of a module object, if it has a str `__name__`.
-  func moduleNameString(_ module: PyRef) -> String? { nil }
-
-  /// Recomputes a class's slots after one of its dunder methods was set or deleted.
-  func updateClassSlots(_ type: PyType) {}
-
-  /// Makes a class (`type(name, bases, namespace)`).
-  public func newClass(name: PyRef, bases: PyRef, namespace: PyRef, metaclass: PyType) -> PyRef? {
-    raise("SystemError", "classes are not implemented yet")
-    return nil
-  }
-
-  /// The "Traceback (most recent call last):" block of an exception, or "" without one.
-  public func formatTraceback(of exception: PyRef) -> String { "" }
-
-  /// The last line(s) of a traceback: `TypeName: message`.
-  public func formatExceptionOnly(_ exception: PyRef) -> String {
-    let message = exceptionMessage(exception)
-    return message.isEmpty ? "\(qualifiedTypeName(exception.type))\n" : "\(qualifiedTypeName(exception.type)): \(message)\n"
+    state.pointee.types.code = CodeType.makeType(self)
+    state.pointee.types.function = FunctionType.makeType(self)
+    state.pointee.types.cell = CellType.makeType(self)
+    state.pointee.types.module = ModuleType.makeType(self)
+    state.pointee.types.method = MethodType.makeType(self)
+    state.pointee.types.generator = GeneratorType.makeType(self)
+    state.pointee.types.traceback = TracebackType.makeType(self)
+    let (staticMethod, classMethod) = StaticMethodType.makeTypes(self)
+    state.pointee.types.staticMethod = staticMethod
+    state.pointee.types.classMethod = classMethod
+    state.pointee.types.property = PropertyType.makeType(self)
+    state.pointee.types.superType = SuperType.makeType(self)
+    state.pointee.types.byName["member_descriptor"] = MemberDescriptor.makeType(self)
+    state.pointee.types.byName["_io.TextIOWrapper"] = TextFileType.makeType(self)
+    for type in [state.pointee.types.object, state.pointee.types.int, state.pointee.types.float, state.pointee.types.str,
+                 state.pointee.types.bytes, state.pointee.types.list, state.pointee.types.tuple, state.pointee.types.dict,
+                 state.pointee.types.set, state.pointee.types.frozenset, state.pointee.types.type] {
+      type?.record.pointee.flags.insert(.baseType)
+    }
+    for type in state.pointee.exceptionTypes.values { type.record.pointee.flags.insert(.baseType) }
+    makeBuiltinsModule()
   }
 }

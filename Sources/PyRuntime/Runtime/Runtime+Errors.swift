@@ -49,6 +49,7 @@ extension RuntimeRef {
 
   /// Installs `exception` (owned) as the pending exception.
   func setException(_ exception: PyRef) {
+    if state.pointee.handledException != nil { chainContext(exception) }
     let old = state.pointee.exception
     state.pointee.exception = exception.raw
     decref(PyRef(old))
@@ -68,10 +69,9 @@ extension RuntimeRef {
 
   /// Makes `exception` (owned, or nil) the pending exception again.
   public func restoreException(_ exception: PyRef?) {
-    if let exception { setException(exception) } else {
-      decref(PyRef(state.pointee.exception))
-      state.pointee.exception = nil
-    }
+    let old = state.pointee.exception
+    state.pointee.exception = exception?.raw
+    decref(PyRef(old))
   }
 
   /// Whether the pending exception is an instance of `type` (`PyErr_ExceptionMatches`).

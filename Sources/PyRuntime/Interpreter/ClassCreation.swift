@@ -1,0 +1,280 @@
+/// Making classes: `class` statements (`__build_class__`) and `type(name, bases, dict)`.
+/// CPython: Objects/typeobject.c (`type_new`, `mro_implementation`, `best_base`,
+/// `subtype_dealloc`, `subtype_traverse`), Python/bltinmodule.c (`builtin___build_class__`).
+extension RuntimeRef {
+  /// Makes a class. `namespace` is copied into the class dict; all arguments are borrowed.
+  public func newClass(name: PyRef, bases: PyRef, namespace: PyRef, metaclass: PyType) -> PyRef? {
+    let object = state.pointee.types.object!
+    var baseTypes: [PyType] = []
+    for index in 0..<TupleObject.count(bases) {
+      let base = TupleObject.item(bases, index)!
+      guard base.type.record.pointee.kind == .type else {
+        raise("TypeError", "bases must be types")
+        return nil
+      }
+      let baseType = PyType(base.raw)
+      guard baseType.flags.contains(.baseType) || baseType.flags.contains(.heapType) else {
+        raise("TypeError", "type '\(baseType.name)' is not an acceptable base type")
+        return nil
+      }
+      baseTypes.append(baseType)
+    }
+    if baseTypes.isEmpty { baseTypes = [object] }
+    // The base whose layout instances extend: the one with the largest built-in layout.
+    var solid = baseTypes[0]
+    for candidate in baseTypes.dropFirst() {
+      let a = layoutRoot(solid), b = layoutRoot(candidate)
+      if isSubtype(b, a) {
+        solid = candidate
+      } else if !isSubtype(a, b) {
+        raise("TypeError", "multiple bases have instance lay-out conflict")
+        return nil
+      }
+    }
+    guard let mro = computeMRO(baseTypes, name: StrObject.string(name)) else { return nil }
+    let nameText = StrObject.string(name)
+    // `__slots__`: fixed attributes instead of a `__dict__`.
+    var slotNames: [String]? = nil
+    if let slots = dictGetItem(namespace, internedString("__slots__")!) {
+      let items = isInstance(slots, state.pointee.types.str) ? { slots.incref(); return [slots] }() : collectItems(slots)
+      guard let items else { return nil }
+      slotNames = items.map { item in defer { decref(item) }; return StrObject.string(item) }
+    }
+    let baseRecord = solid.record.pointee
+    var basicSize = baseRecord.basicSize
+    var dictOffset = baseRecord.dictOffset
+    var weakListOffset = baseRecord.weakListOffset
+    var slotOffsets: [(String, Int)] = []
+    let wantsDict = slotNames.map { $0.contains("__dict__") } ?? true
+    let wantsWeakref = slotNames.map { $0.contains("__weakref__") } ?? true
+    for slot in slotNames ?? [] where slot != "__dict__" && slot != "__weakref__" {
+      slotOffsets.append((mangledSlotName(slot, className: nameText), basicSize))
+      basicSize += 8
+    }
+    if wantsDict && dictOffset == 0 {
+      dictOffset = basicSize
+      basicSize += 8
+    }
+    if wantsWeakref && weakListOffset == 0 {
+      weakListOffset = basicSize
+      basicSize += 8
+    }
+    let type = makeType(
+      name: nameText, basicSize: basicSize, itemSize: baseRecord.itemSize,
+      flags: TypeFlags([.haveGC, .heapType, .baseType]).union(baseRecord.flags.intersection(.varSized)),
+      weakListOffset: weakListOffset, dealloc: ClassInstances.dealloc, traverse: ClassInstances.traverse,
+      clear: ClassInstances.clear)
+    metaclass.object.incref()
+    type.object.type = metaclass
+    let record = type.record
+    record.pointee.kind = baseRecord.kind
+    record.pointee.base = solid.raw
+    record.pointee.dictOffset = dictOffset
+    record.pointee.traverseKind = TraverseKind.generic
+    bases.incref()
+    record.pointee.bases = bases.raw
+    if TupleObject.count(bases) == 0 {
+      record.pointee.bases = newTuple([{ object.object.incref(); return object.object }()])!.raw
+      decref(bases)
+    }
+    record.pointee.mro = newTuple([type.object] + mro.map { $0.object.incref(); return $0.object })!.raw
+    guard let dict = newDict() else { return nil }
+    record.pointee.dict = dict.raw
+    for (key, value) in dictItems(namespace) where !dictSetItem(dict, key, value) { return nil }
+    inheritSlots(type, from: solid)
+    // Special methods that are plain functions become static/class methods, as in CPython.
+    for special in ["__new__"] {
+      if let function = dictGetItem(dict, internedString(special)!), function.type == state.pointee.types.function {
+        guard let wrapped = newStaticMethod(function) else { return nil }
+        setItem(dict, special, wrapped)
+        decref(wrapped)
+      }
+    }
+    for special in ["__init_subclass__", "__class_getitem__"] {
+      if let function = dictGetItem(dict, internedString(special)!), function.type == state.pointee.types.function {
+        guard let wrapped = newClassMethod(function) else { return nil }
+        setItem(dict, special, wrapped)
+        decref(wrapped)
+      }
+    }
+    if dictGetItem(dict, internedString("__qualname__")!) == nil { setItem(dict, "__qualname__", name) }
+    if dictGetItem(dict, internedString("__doc__")!) == nil { setItem(dict, "__doc__", state.pointee.none) }
+    setItem(dict, "__name__", name)
+    for (slot, offset) in slotOffsets {
+      guard let descriptor = newMemberDescriptor(slot, offset: offset, owner: type) else { return nil }
+      setItem(dict, slot, descriptor)
+      decref(descriptor)
+    }
+    if !slotOffsets.isEmpty || slotNames != nil { dictDelItemIfPresent(dict, "__slots__", keep: true) }
+    if definesEqWithoutHash(dict) { setItem(dict, "__hash__", state.pointee.none) }
+    updateClassSlots(type)
+    // `__set_name__` on the attributes, then the parent's `__init_subclass__`.
+    for (key, value) in dictItems(dict) {
+      if let setName = lookup(value.type, "__set_name__") {
+        guard let result = callMethodLike(setName, boundTo: value, [type.object, key]) else { return nil }
+        decref(result)
+      }
+    }
+    guard let parent = superLookup(type, startAfter: type, name: "__init_subclass__") else {
+      return hasError ? nil : type.object
+    }
+    defer { decref(parent) }
+    guard let result = call(parent, []) else { return nil }
+    decref(result)
+    return type.object
+  }
+
+  private func definesEqWithoutHash(_ dict: PyRef) -> Bool {
+    dictGetItem(dict, internedString("__eq__")!) != nil && dictGetItem(dict, internedString("__hash__")!) == nil
+  }
+
+  private func dictDelItemIfPresent(_ dict: PyRef, _ key: String, keep: Bool) {
+    // CPython keeps `__slots__` in the class dict; nothing to do.
+  }
+
+  /// `__x` in `__slots__` of class `C` is stored as `_C__x`.
+  private func mangledSlotName(_ name: String, className: String) -> String {
+    guard name.hasPrefix("__"), !name.hasSuffix("__") else { return name }
+    let stripped = className.drop(while: { $0 == "_" })
+    return stripped.isEmpty ? name : "_\(stripped)\(name)"
+  }
+
+  /// The built-in type whose layout `type`'s instances have.
+  func layoutRoot(_ type: PyType) -> PyType {
+    var current = type
+    while current.flags.contains(.heapType), let base = current.record.pointee.base { current = PyType(base) }
+    return current
+  }
+
+  /// C3 linearization of the bases' MROs (without the new class itself).
+  func computeMRO(_ bases: [PyType], name: String) -> [PyType]? {
+    var sequences: [[PyType]] = bases.map { base in
+      let mro = PyRef(base.record.pointee.mro!)
+      return (0..<TupleObject.count(mro)).map { PyType(TupleObject.item(mro, $0)!.raw) }
+    }
+    sequences.append(bases)
+    var result: [PyType] = []
+    while true {
+      sequences.removeAll { $0.isEmpty }
+      if sequences.isEmpty { return result }
+      var chosen: PyType?
+      for sequence in sequences {
+        let candidate = sequence[0]
+        if !sequences.contains(where: { $0.dropFirst().contains(candidate) }) {
+          chosen = candidate
+          break
+        }
+      }
+      guard let chosen else {
+        let names = bases.map(\.name).joined(separator: ", ")
+        raise("TypeError", "Cannot create a consistent method resolution order (MRO) for bases \(names)")
+        return nil
+      }
+      result.append(chosen)
+      for index in sequences.indices where sequences[index].first == chosen { sequences[index].removeFirst() }
+    }
+  }
+
+  /// The attribute `name` found on the MRO of `type` after `startAfter`, bound to `type`
+  /// (what `super(startAfter, type).name` gives for a class).
+  func superLookup(_ type: PyType, startAfter: PyType, name: String) -> PyRef? {
+    guard let key = internedString(name) else { return nil }
+    defer { decref(key) }
+    let mro = PyRef(type.record.pointee.mro!)
+    var seen = false
+    for index in 0..<TupleObject.count(mro) {
+      let klass = PyType(TupleObject.item(mro, index)!.raw)
+      if !seen { seen = klass == startAfter; continue }
+      if let dict = klass.record.pointee.dict, let value = dictGetItem(PyRef(dict), key) {
+        return bindDescriptor(value, nil, type)
+      }
+    }
+    return nil
+  }
+}
+
+/// The slots every class's instances share: dealloc with `__del__` (PEP 442), weak
+/// references, `__dict__` and `__slots__`, then the built-in base's own dealloc.
+enum ClassInstances {
+  /// Offsets of the references a class adds after its built-in base's layout.
+  static func addedReferenceOffsets(_ type: PyType, _ rt: RuntimeRef) -> [Int] {
+    let root = rt.layoutRoot(type)
+    let start = root.record.pointee.basicSize
+    var offsets: [Int] = []
+    var offset = start
+    while offset < type.record.pointee.basicSize {
+      if offset != type.record.pointee.weakListOffset { offsets.append(offset) }
+      offset += 8
+    }
+    if root.record.pointee.dictOffset == 0, type.record.pointee.dictOffset != 0, !offsets.contains(type.record.pointee.dictOffset) {
+      offsets.append(type.record.pointee.dictOffset)
+    }
+    return offsets
+  }
+
+  static let dealloc: Slot.Dealloc = { raw, runtime in
+    let rt = RuntimeRef(raw: runtime)
+    let object = PyRef(raw)
+    let type = object.type
+    rt.untrack(object)
+    if type.record.pointee.finalize != nil {
+      rt.track(object)
+      guard rt.callFinalizerFromDealloc(object) else { return }
+      rt.untrack(object)
+    }
+    if type.allowsWeakReferences, rt.layoutRoot(type).record.pointee.weakListOffset == 0 {
+      rt.clearWeakReferences(object)
+    }
+    for offset in addedReferenceOffsets(type, rt) {
+      let value = object.loadRef(at: offset)
+      object.storeRef(nil, at: offset)
+      rt.decref(value)
+    }
+    let root = rt.layoutRoot(type)
+    if root == rt.state.pointee.types.object {
+      rt.freeObject(object)
+    } else {
+      // The built-in base releases its own fields and frees the memory (through the
+      // object's real type, so the GC header and the class reference are handled).
+      if !root.isGC, object.gc.isTracked { rt.untrack(object) }
+      root.record.pointee.dealloc(raw, runtime)
+    }
+  }
+
+  static let traverse: Slot.Traverse = { raw, visit, arg in
+    let object = PyRef(raw)
+    let type = object.type
+    // The class itself is immortal for now; only the fields are visited.
+    var offset = 16
+    let root = layoutRootUnchecked(type)
+    offset = root.record.pointee.basicSize
+    while offset < type.record.pointee.basicSize {
+      if offset != type.record.pointee.weakListOffset, let value = object.loadRef(at: offset) {
+        let result = visit(value.raw, arg)
+        if result != 0 { return result }
+      }
+      offset += 8
+    }
+    if root.record.pointee.dictOffset != 0, root.record.pointee.dictOffset < root.record.pointee.basicSize {
+      // The base's traverse visits its own dict.
+    }
+    if let traverse = root.record.pointee.traverse { return traverse(raw, visit, arg) }
+    return 0
+  }
+
+  static let clear: Slot.Clear = { raw, runtime in
+    let rt = RuntimeRef(raw: runtime)
+    let object = PyRef(raw)
+    for offset in addedReferenceOffsets(object.type, rt) {
+      rt.replaceRef(in: object, at: offset, with: nil)
+    }
+    let root = rt.layoutRoot(object.type)
+    root.record.pointee.clear?(raw, runtime)
+  }
+
+  static func layoutRootUnchecked(_ type: PyType) -> PyType {
+    var current = type
+    while current.flags.contains(.heapType), let base = current.record.pointee.base { current = PyType(base) }
+    return current
+  }
+}

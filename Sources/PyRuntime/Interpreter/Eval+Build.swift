@@ -1,0 +1,256 @@
+import PyCompiler
+
+/// The loop's building, unpacking and fast-path helpers. CPython: Python/ceval.c
+/// (`BUILD_*`, `unpack_iterable()`, the `BINARY_OP_ADD_INT` family of specializations).
+extension RuntimeRef {
+  /// Small-int `+ - * // % < …` without leaving the loop's inline path: nil when an operand
+  /// is not an exact one-digit int (then the generic protocol runs).
+  @inline(__always)
+  func fastIntBinary(_ a: PyRef, _ b: PyRef, _ op: UInt32) -> PyRef? {
+    let intType = state.pointee.types.int!
+    guard a.type == intType, b.type == intType, IntObject.isCompact(a), IntObject.isCompact(b) else { return nil }
+    let x = IntObject.compactValue(a), y = IntObject.compactValue(b)
+    switch op {
+    case 0, 13: return newInt(x &+ y)
+    case 10, 23: return newInt(x &- y)
+    case 5, 18: return newInt(x &* y)
+    default: return nil
+    }
+  }
+
+  @inline(__always)
+  func fastIntCompare(_ a: PyRef, _ b: PyRef, _ op: UInt32) -> PyRef? {
+    let intType = state.pointee.types.int!
+    guard a.type == intType, b.type == intType, IntObject.isCompact(a), IntObject.isCompact(b) else { return nil }
+    let x = IntObject.compactValue(a), y = IntObject.compactValue(b)
+    let result: Bool
+    switch op {
+    case 0: result = x < y
+    case 1: result = x <= y
+    case 2: result = x == y
+    case 3: result = x != y
+    case 4: result = x > y
+    default: result = x >= y
+    }
+    return newBool(result)
+  }
+
+  /// `FOR_ITER`'s next: list and tuple iterators inline, everything else through the slot.
+  @inline(__always)
+  func iterNextFast(_ iterator: PyRef) -> PyRef? {
+    guard let slot = iterator.type.record.pointee.iterNext else {
+      raise("TypeError", "'\(iterator.type.name)' object is not an iterator")
+      return nil
+    }
+    if let item = slot(iterator.raw, raw) { return PyRef(item) }
+    if hasError, exceptionMatches("StopIteration") { clearError() }
+    return nil
+  }
+
+  /// A tuple taking over `count` references from the stack.
+  func newTupleStealing(_ items: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> PyRef? {
+    var values: [PyRef] = []
+    values.reserveCapacity(count)
+    for index in 0..<count { values.append(PyRef(items[index].unsafelyUnwrapped)) }
+    return newTuple(values)
+  }
+
+  /// A list taking over `count` references from the stack.
+  func newListStealing(_ items: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> PyRef? {
+    guard let list = newList() else {
+      for index in 0..<count { decref(PyRef(items[index])) }
+      return nil
+    }
+    var ok = true
+    for index in 0..<count {
+      let item = PyRef(items[index].unsafelyUnwrapped)
+      if ok { ok = listAppend(list, item) }
+      decref(item)
+    }
+    if !ok { decref(list); return nil }
+    return list
+  }
+
+  /// A set of `count` stack values (references released).
+  func newSetFrom(_ items: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> PyRef? {
+    let set = call(state.pointee.types.set.object, [])
+    var ok = set != nil
+    for index in 0..<count {
+      let item = PyRef(items[index].unsafelyUnwrapped)
+      if ok { ok = setAddItem(set!, item) }
+      decref(item)
+    }
+    if !ok { decref(set); return nil }
+    return set
+  }
+
+  /// `set.add(item)` for the loop.
+  func setAddItem(_ set: PyRef, _ item: PyRef) -> Bool {
+    guard let result = callMethod(set, "add", [item]) else { return false }
+    decref(result)
+    return true
+  }
+
+  /// `{k1: v1, …}` from `count` key/value pairs on the stack (references released).
+  func newDictFrom(pairs: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> PyRef? {
+    let dict = newDict()
+    var ok = dict != nil
+    for index in 0..<count {
+      let key = PyRef(pairs[2 * index].unsafelyUnwrapped), value = PyRef(pairs[2 * index + 1].unsafelyUnwrapped)
+      if ok { ok = dictSetItem(dict!, key, value) }
+      decref(key)
+      decref(value)
+    }
+    if !ok { decref(dict); return nil }
+    return dict
+  }
+
+  /// `BUILD_CONST_KEY_MAP`: keys from a tuple, values from the stack (released).
+  func newDictFrom(keys: PyRef, values: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> PyRef? {
+    let dict = newDict()
+    var ok = dict != nil
+    for index in 0..<count {
+      let value = PyRef(values[index].unsafelyUnwrapped)
+      if ok { ok = dictSetItem(dict!, TupleObject.item(keys, index)!, value) }
+      decref(value)
+    }
+    decref(keys)
+    if !ok { decref(dict); return nil }
+    return dict
+  }
+
+  /// `BUILD_STRING`: concatenates `count` strs from the stack (released).
+  func joinStrings(_ items: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> PyRef? {
+    var codePoints: [UInt32] = []
+    for index in 0..<count {
+      let text = PyRef(items[index].unsafelyUnwrapped)
+      codePoints += StrObject.codePoints(text)
+      decref(text)
+    }
+    return newStr(codePoints: codePoints)
+  }
+
+  /// `list.extend(iterable)`.
+  func listExtend(_ list: PyRef, _ iterable: PyRef) -> Bool {
+    guard let items = collectItems(iterable) else {
+      if exceptionMatches("TypeError"), iterable.type.record.pointee.iter == nil, iterable.type.record.pointee.getItem == nil {
+        clearError()
+        raise("TypeError", "Value after * must be an iterable, not \(iterable.type.name)")
+      }
+      return false
+    }
+    var ok = true
+    for item in items {
+      if ok { ok = listAppend(list, item) }
+      decref(item)
+    }
+    return ok
+  }
+
+  /// `dict.update(other)` for `{**a}`: "'int' object is not a mapping".
+  func dictUpdate(_ dict: PyRef, _ other: PyRef) -> Bool {
+    if other.type.record.pointee.kind == .dict {
+      for (key, value) in dictItems(other) where !dictSetItem(dict, key, value) { return false }
+      return true
+    }
+    guard let keys = getOptionalAttribute(other, "keys") else {
+      if !hasError { raise("TypeError", "'\(other.type.name)' object is not a mapping") }
+      return false
+    }
+    defer { decref(keys) }
+    guard let keyList = call(keys, []) else { return false }
+    defer { decref(keyList) }
+    return forEach(keyList) { key in
+      guard let value = getItem(other, key) else { return false }
+      defer { decref(value) }
+      return dictSetItem(dict, key, value)
+    }
+  }
+
+  /// `f(**kwargs)`: like ``dictUpdate(_:_:)``, but a repeated key is an error.
+  func dictMerge(_ dict: PyRef, _ other: PyRef, callable: PyRef) -> Bool {
+    let name = calleeName(callable)
+    guard other.type.record.pointee.kind == .dict || hasAttributeOnType(other, "keys") else {
+      raise("TypeError", "\(name) argument after ** must be a mapping, not \(other.type.name)")
+      return false
+    }
+    guard let staging = newDict() else { return false }
+    defer { decref(staging) }
+    guard dictUpdate(staging, other) else { return false }
+    for (key, value) in dictItems(staging) {
+      if dictGetItem(dict, key) != nil {
+        if isInstance(key, state.pointee.types.str) {
+          raise("TypeError", "\(name) got multiple values for keyword argument '\(StrObject.string(key))'")
+        } else {
+          raise("TypeError", "keywords must be strings")
+        }
+        return false
+      }
+      guard dictSetItem(dict, key, value) else { return false }
+    }
+    return true
+  }
+
+  func hasAttributeOnType(_ object: PyRef, _ name: String) -> Bool { lookup(object.type, name) != nil }
+
+  /// `UNPACK_SEQUENCE n`: writes the items to `target[0..<n]` last first (the first item
+  /// ends on top of the stack).
+  func unpackSequence(_ sequence: PyRef, count: Int, into target: UnsafeMutablePointer<UnsafeMutableRawPointer?>) -> Bool {
+    guard sequence.type.record.pointee.iter != nil || sequence.type.record.pointee.getItem != nil else {
+      raise("TypeError", "cannot unpack non-iterable \(sequence.type.name) object")
+      return false
+    }
+    guard let iterator = iter(sequence) else { return false }
+    defer { decref(iterator) }
+    var items: [PyRef] = []
+    while items.count < count, let item = next(iterator) { items.append(item) }
+    if hasError { for item in items { decref(item) }; return false }
+    if items.count < count {
+      for item in items { decref(item) }
+      raise("ValueError", "not enough values to unpack (expected \(count), got \(items.count))")
+      return false
+    }
+    if let extra = next(iterator) {
+      decref(extra)
+      for item in items { decref(item) }
+      if sequence.type.record.pointee.length != nil {
+        let total = length(sequence)
+        if total >= 0 {
+          raise("ValueError", "too many values to unpack (expected \(count), got \(total))")
+          return false
+        }
+        clearError()
+      }
+      raise("ValueError", "too many values to unpack (expected \(count))")
+      return false
+    }
+    if hasError { for item in items { decref(item) }; return false }
+    for (index, item) in items.enumerated() { target[count - 1 - index] = item.raw }
+    return true
+  }
+
+  /// `UNPACK_EX`: `before` items, a list of the middle, `after` items; first on top.
+  func unpackStarred(_ sequence: PyRef, before: Int, after: Int, into target: UnsafeMutablePointer<UnsafeMutableRawPointer?>) -> Bool {
+    guard sequence.type.record.pointee.iter != nil || sequence.type.record.pointee.getItem != nil else {
+      raise("TypeError", "cannot unpack non-iterable \(sequence.type.name) object")
+      return false
+    }
+    guard let items = collectItems(sequence) else { return false }
+    guard items.count >= before + after else {
+      for item in items { decref(item) }
+      raise("ValueError", "not enough values to unpack (expected at least \(before + after), got \(items.count))")
+      return false
+    }
+    guard let middle = newList() else { for item in items { decref(item) }; return false }
+    for item in items[before..<(items.count - after)] {
+      listAppend(middle, item)
+      decref(item)
+    }
+    var ordered: [PyRef] = Array(items[0..<before])
+    ordered.append(middle)
+    ordered += items[(items.count - after)...]
+    let total = ordered.count
+    for (index, item) in ordered.enumerated() { target[total - 1 - index] = item.raw }
+    return true
+  }
+}

@@ -1,0 +1,110 @@
+import PyCompiler
+
+/// Frames: pushing one for a call (binding the arguments), and releasing it.
+/// CPython: Python/ceval.c, `_PyEvalFramePushAndInit()`, `initialize_locals()`.
+extension RuntimeRef {
+  /// Pushes a frame for `code` on the frame stack with empty locals; nil with an
+  /// exception set (`RecursionError`, `MemoryError`).
+  func pushFrame(code: PyRef, function: PyRef?, globals: PyRef, locals: PyRef?) -> UnsafeMutablePointer<Frame>? {
+    let swift = CodeType.code(code)
+    guard enterRecursiveCall("") else { return nil }
+    guard let memory = state.pointee.interpreter.frameStack.push(Frame.byteCount(swift)) else {
+      leaveRecursiveCall()
+      raise("MemoryError")
+      return nil
+    }
+    let frame = memory.bindMemory(to: Frame.self, capacity: 1)
+    initializeFrame(frame, code: code, swift: swift, function: function, globals: globals, locals: locals, ownedByGenerator: false)
+    return frame
+  }
+
+  func initializeFrame(_ frame: UnsafeMutablePointer<Frame>, code: PyRef, swift: CodeObject, function: PyRef?,
+                       globals: PyRef, locals: PyRef?, ownedByGenerator: Bool) {
+    code.incref()
+    function?.incref()
+    globals.incref()
+    locals?.incref()
+    let builtins = function.map(FunctionType.builtins) ?? PyRef(state.pointee.interpreter.builtins!)
+    builtins.incref()
+    frame.initialize(to: Frame(
+      code: code, function: function, globals: globals, builtins: builtins, locals: locals, previous: nil,
+      instructions: CodeType.instructions(code), nextInstruction: 0, stackDepth: 0,
+      localsPlusCount: swift.localsPlusNames.count, isEntry: false, ownedByGenerator: ownedByGenerator,
+      suspended: false, lastInstruction: 0))
+    frame.localsPlus.initialize(repeating: nil, count: swift.localsPlusNames.count)
+  }
+
+  /// Drops every reference a frame holds and, for a frame-stack frame, pops it.
+  func releaseFrame(_ frame: UnsafeMutablePointer<Frame>) {
+    clearFrame(frame)
+    if !frame.pointee.ownedByGenerator {
+      state.pointee.interpreter.frameStack.pop(UnsafeMutableRawPointer(frame))
+      leaveRecursiveCall()
+    }
+  }
+
+  /// Drops the references of a frame's locals, stack and header.
+  func clearFrame(_ frame: UnsafeMutablePointer<Frame>) {
+    let locals = frame.localsPlus
+    let count = frame.pointee.localsPlusCount + frame.pointee.stackDepth
+    frame.pointee.stackDepth = 0
+    // Locals are released in slot order, as CPython does.
+    for index in 0..<count {
+      let value = locals[index]
+      locals[index] = nil
+      decref(PyRef(value))
+    }
+    let header = frame.pointee
+    decref(header.locals)
+    frame.pointee.locals = nil
+    decref(header.function)
+    frame.pointee.function = nil
+    decref(header.globals)
+    decref(header.builtins)
+    decref(header.code)
+  }
+
+  /// Pushes a frame for calling `function` with the given arguments (borrowed), bound to
+  /// its parameters; nil with CPython's `TypeError` (or `RecursionError`) set.
+  func pushFunctionFrame(_ function: PyRef, _ argv: UnsafePointer<UnsafeMutableRawPointer?>, positional: Int,
+                         keywordNames: PyRef?) -> UnsafeMutablePointer<Frame>? {
+    let code = FunctionType.code(function)
+    guard let frame = pushFrame(code: code, function: function, globals: FunctionType.globals(function), locals: nil) else {
+      return nil
+    }
+    guard bindArguments(function, CodeType.code(code), frame.localsPlus, argv, positional: positional,
+                        keywordNames: keywordNames) else {
+      releaseFrame(frame)
+      return nil
+    }
+    return frame
+  }
+
+  /// Calls a Python function from native code: a new entry frame run to completion (or a
+  /// new generator, for a generator function).
+  func callPythonFunction(_ function: PyRef, _ argv: UnsafePointer<UnsafeMutableRawPointer?>, count: Int,
+                          keywordNames: PyRef?) -> PyRef? {
+    let code = CodeType.code(FunctionType.code(function))
+    if code.flags.contains(.generator) {
+      return newGenerator(function, argv, positional: count, keywordNames: keywordNames)
+    }
+    guard let frame = pushFunctionFrame(function, argv, positional: count, keywordNames: keywordNames) else { return nil }
+    return evalFrame(frame)
+  }
+
+  /// Runs module-level code with `globals` as its namespace (`exec(code, globals)`).
+  public func runModuleCode(_ code: PyRef, globals: PyRef, locals: PyRef? = nil) -> PyRef? {
+    guard let frame = pushFrame(code: code, function: nil, globals: globals, locals: locals ?? globals) else { return nil }
+    return evalFrame(frame)
+  }
+
+  /// Runs a class body (a function taking no arguments) with `namespace` as its locals;
+  /// returns what the body returns (the `__class__` cell, or None).
+  func runClassBody(_ function: PyRef, namespace: PyRef) -> PyRef? {
+    let code = FunctionType.code(function)
+    guard let frame = pushFrame(code: code, function: function, globals: FunctionType.globals(function), locals: namespace) else {
+      return nil
+    }
+    return evalFrame(frame)
+  }
+}
