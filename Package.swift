@@ -54,5 +54,7 @@ let package = Package(
     .testTarget(name: "PyCompilerTests", dependencies: ["PyCompiler"]),
     .testTarget(name: "PyRuntimeTests", dependencies: ["PyRuntime"]),
     .testTarget(name: "PyHeapTests", dependencies: ["PyHeap"]),
+    // Python programs run by the `pyheap` executable, checked against CPython's output.
+    .testTarget(name: "ProgramTests", dependencies: ["pyheap"], exclude: ["Programs"]),
   ]
 )

@@ -62,6 +62,7 @@ extension RuntimeRef {
           continue dispatch
         }
         while sp > frame.stackBase { sp -= 1; decref(PyRef(sp.pointee)) }
+        frame.pointee.stackDepth = 0
         let finished = frame
         let wasEntry = finished.pointee.isEntry
         let caller = finished.pointee.previous
@@ -457,6 +458,9 @@ extension RuntimeRef {
 
       case .returnValue:
         let result = pop()
+        // Anything left on the stack (nothing, after the compiler's unwinding) is released
+        // with the frame.
+        frame.pointee.stackDepth = sp - frame.stackBase
         let finished = frame
         let caller = finished.pointee.previous
         state.pointee.interpreter.currentFrame = caller

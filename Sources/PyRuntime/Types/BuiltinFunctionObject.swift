@@ -91,6 +91,22 @@ public enum BuiltinFunctionObject {
     let function = PyRef(raw)
     let code = BuiltinFunctionObject.code(function)
     guard let bound = function.loadRef(at: selfOffset) else {
+      let flags = BuiltinFunctionObject.flags(function)
+      if flags.contains(.method), !flags.contains(.staticMethod), let owner = BuiltinFunctionObject.owner(function) {
+        // An unbound method: the first argument is `self` and must be an instance.
+        let rt = RuntimeRef(raw: runtime)
+        let name = StrObject.string(BuiltinFunctionObject.name(function))
+        guard count > 0 else {
+          rt.raise("TypeError", "unbound method \(owner.name).\(name)() needs an argument")
+          return nil
+        }
+        let target = PyRef(argv[0]!)
+        let expected = flags.contains(.classMethod) && target.type.record.pointee.kind == .type ? PyType(target.raw) : target.type
+        if !flags.contains(.classMethod), !rt.isSubtype(expected, owner) {
+          rt.raise("TypeError", "descriptor '\(name)' for '\(owner.name)' objects doesn't apply to a '\(target.type.name)' object")
+          return nil
+        }
+      }
       return code(raw, argv, count, names, runtime)
     }
     let total = count + (names.map { TupleObject.count(PyRef($0)) } ?? 0)
