@@ -80,7 +80,8 @@ public struct TypeFlags: OptionSet, Sendable {
   public static let haveGC = TypeFlags(rawValue: 1 << 14)
   /// Created at run time (a class), as opposed to built in (`Py_TPFLAGS_HEAPTYPE`).
   public static let heapType = TypeFlags(rawValue: 1 << 9)
-  /// The type may be subclassed (`Py_TPFLAGS_BASETYPE`).
+  /// The type may be subclassed (`Py_TPFLAGS_BASETYPE`): a class statement naming a type
+  /// without it fails with "type 'bool' is not an acceptable base type".
   public static let baseType = TypeFlags(rawValue: 1 << 10)
   /// Variable-size instances with `ob_size`.
   public static let varSized = TypeFlags(rawValue: 1 << 40)

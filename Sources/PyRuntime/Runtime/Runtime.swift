@@ -79,7 +79,28 @@ extension RuntimeRef {
     bootstrapTextProtocols()
     bootstrapContainerProtocols()
     bootstrapInterpreterTypes()
+    markBaseTypes()
     state.pointee.gc.count = (0, 0, 0)
+  }
+
+  /// Sets `TypeFlags.baseType` on the built-in types a class may extend, as CPython's
+  /// `Py_TPFLAGS_BASETYPE` does: `object`, `type`, the numbers but `bool`, the text and
+  /// container types, the descriptors `property`/`classmethod`/`staticmethod`, `super`,
+  /// weak references, every exception, and the iterator classes that are public
+  /// constructors (`enumerate`, `zip`, `map`, `filter`, `reversed`). Types made later
+  /// than the bootstrap (classes) set the flag themselves.
+  /// CPython: the `tp_flags` of each type in Objects/*.c.
+  private func markBaseTypes() {
+    let types = state.pointee.types
+    let fixed: [PyType?] = [
+      types.object, types.type, types.int, types.float, types.complex, types.str, types.bytes, types.bytearray,
+      types.list, types.tuple, types.dict, types.set, types.frozenset, types.property, types.classMethod,
+      types.staticMethod, types.superType, types.weakref,
+    ]
+    let named = ["enumerate", "zip", "map", "filter", "reversed"].compactMap { types.byName[$0] }
+    for type in fixed.compactMap({ $0 }) + named + Array(state.pointee.exceptionTypes.values) {
+      type.record.pointee.flags.insert(.baseType)
+    }
   }
 
   /// Step two for the types made in step one.

@@ -42,3 +42,24 @@ extension RuntimeRef {
   @inlinable
   public func isBool(_ object: PyRef) -> Bool { object.type == state.pointee.types.bool }
 }
+
+extension BoolObject {
+  /// `bool(x=False, /)`: `True` or `False` by the truth of `x` (``RuntimeRef/isTrue(_:)``).
+  /// `bool` cannot be subclassed (its type lacks `TypeFlags.baseType`), so the type
+  /// argument is always `bool`. CPython: Objects/boolobject.c, `bool_new`.
+  static let new: Slot.VectorCall = { _, argv, count, names, runtime in
+    let args = Arguments(runtime, argv, count, names)
+    let rt = args.rt
+    guard args.keywordCount == 0 else {
+      rt.raise("TypeError", "bool() takes no keyword arguments")
+      return nil
+    }
+    guard count <= 1 else {
+      rt.raise("TypeError", "bool expected at most 1 argument, got \(count)")
+      return nil
+    }
+    guard count == 1 else { return rt.newBool(false).raw }
+    let truth = rt.isTrue(args[0])
+    return truth < 0 ? nil : rt.newBool(truth == 1).raw
+  }
+}

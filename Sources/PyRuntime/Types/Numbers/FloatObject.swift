@@ -64,9 +64,13 @@ extension RuntimeRef {
     return object
   }
 
-  /// Whether `object` is a float.
+  /// Whether `object` is a float or an instance of a subclass of float (`PyFloat_Check`).
   @inlinable
-  public func isFloat(_ object: PyRef) -> Bool { object.type == state.pointee.types.float }
+  public func isFloat(_ object: PyRef) -> Bool { object.type.record.pointee.kind == .float }
+
+  /// Whether `object` is exactly a float (`PyFloat_CheckExact`).
+  @inlinable
+  public func isExactFloat(_ object: PyRef) -> Bool { object.type == state.pointee.types.float }
 
   /// Frees every float on the free list (CPython: `_PyFloat_ClearFreeList`, run by full
   /// collections). Returns how many were freed.

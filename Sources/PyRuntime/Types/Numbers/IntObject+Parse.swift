@@ -15,17 +15,25 @@ extension RuntimeRef {
   /// literal for int() with base 10: '…'" (the text's repr, cut at 200 characters), or the
   /// digit limit's message.
   public func newInt(parsing text: String, base: Int = 10) -> PyRef? {
+    newInt(asciiForm: IntLiteral.asciiForm(text), base: base, limit: state.pointee.numbers.intMaxStrDigits) {
+      NumberText.truncatedRepr(text)
+    }
+  }
+
+  /// `int(text, base)` for text already in ASCII form (``IntLiteral/asciiForm(_:)``, or the
+  /// bytes of a bytes object): `describe` gives the repr the ValueError quotes; `limit` is
+  /// the digit limit (0 for none).
+  func newInt(asciiForm bytes: [UInt8], base: Int, limit: Int, describe: () -> String) -> PyRef? {
     guard base == 0 || (2...36).contains(base) else {
       raise("ValueError", "int() base must be >= 2 and <= 36, or 0")
       return nil
     }
-    let bytes = IntLiteral.asciiForm(text)
-    switch IntLiteral.scan(bytes, base: base, limit: state.pointee.numbers.intMaxStrDigits) {
+    switch IntLiteral.scan(bytes, base: base, limit: limit) {
     case .invalid:
-      raise("ValueError", "invalid literal for int() with base \(base): " + NumberText.truncatedRepr(text))
+      raise("ValueError", "invalid literal for int() with base \(base): " + describe())
       return nil
     case .tooLong(let digitCount):
-      raise("ValueError", "Exceeds the limit (\(state.pointee.numbers.intMaxStrDigits) digits) for integer string "
+      raise("ValueError", "Exceeds the limit (\(limit) digits) for integer string "
         + "conversion: value has \(digitCount) digits; use sys.set_int_max_str_digits() to increase the limit")
       return nil
     case .valid(let literal):

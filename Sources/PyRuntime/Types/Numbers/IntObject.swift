@@ -94,12 +94,17 @@ public enum IntObject {
 }
 
 extension RuntimeRef {
-  /// Whether `object` has the int layout (an int or a bool).
+  /// Whether `object` has the int layout: an int, a bool, or an instance of a subclass of
+  /// int (`PyLong_Check`).
   @inlinable @inline(__always)
   public func isInt(_ object: PyRef) -> Bool {
-    let type = object.type
-    return type == state.pointee.types.int || type == state.pointee.types.bool
+    let kind = object.type.record.pointee.kind
+    return kind == .int || kind == .bool
   }
+
+  /// Whether `object` is exactly an int (`PyLong_CheckExact`): not a bool, not a subclass.
+  @inlinable @inline(__always)
+  public func isExactInt(_ object: PyRef) -> Bool { object.type == state.pointee.types.int }
 
   /// A new reference to an int with `value`; cached for −5…256.
   public func newInt(_ value: Int) -> PyRef? {

@@ -83,15 +83,19 @@ enum NumberKind {
 }
 
 extension RuntimeRef {
+  /// How `object` takes part in arithmetic: by the layout of its type (``TypeKind``), so an
+  /// instance of `class MyInt(int)` counts as an int and `class F(float)` as a float (the
+  /// results are always plain ints and floats, as CPython's `long_add` and `float_add` give).
   @inline(__always)
   func numberKind(_ object: PyRef) -> NumberKind {
-    let type = object.type
-    if type == state.pointee.types.int || type == state.pointee.types.bool { return .int }
-    if type == state.pointee.types.float { return .float }
-    return .other
+    switch object.type.record.pointee.kind {
+    case .int, .bool: return .int
+    case .float: return .float
+    default: return .other
+    }
   }
 
-  /// Whether `object` is an int, bool or float.
+  /// Whether `object` is an int, bool or float (or an instance of a subclass).
   public func isNumber(_ object: PyRef) -> Bool { numberKind(object) != .other }
 
   /// `a <op> b` as a new reference (`divmod` gives a 2-tuple), or nil with an error set.
@@ -136,8 +140,11 @@ extension RuntimeRef {
     case (.int, .invert): return intInvert(a)
     case (.float, .negative): return newFloat(-FloatObject.value(a))
     case (.float, .positive):
-      a.incref()
-      return a
+      if a.type == state.pointee.types.float {
+        a.incref()
+        return a
+      }
+      return newFloat(FloatObject.value(a))
     case (.float, .absolute): return newFloat(abs(FloatObject.value(a)))
     default:
       raise("TypeError", "bad operand type for \(operation.symbol): '\(a.type.name)'")

@@ -1,49 +1,166 @@
 import PyCompiler
 
-/// The protocol slots of `int`, `bool` and `float`: operators, comparisons, repr, truth.
-/// (Minimal first version; the number work replaces it with the full set of methods.)
+/// The protocol slots of `int`, `bool` and `float`, and the bootstrap that installs them
+/// with the types' constructors, methods and attributes.
+///
+/// Each type answers only for its own kind, as CPython's number slots do: int's `binary`
+/// slot returns `NotImplemented` unless both operands are ints (or bools, or instances of
+/// int subclasses), so `1 + 2.0` is computed by float's slot, reached as the right
+/// operand's; `(1).__add__(2.0)` is `NotImplemented`, exactly as in CPython. Subclass
+/// instances are accepted everywhere (their type's ``TypeKind`` is `.int` or `.float`) and
+/// the results are plain ints and floats. In-place operators are not defined (`x += 1`
+/// falls back to `+`), nor is `@`, whose dunders `int` and `float` do not have.
+/// CPython: Objects/longobject.c (`long_as_number`, `long_richcompare`),
+/// Objects/floatobject.c (`float_as_number`, `float_richcompare`), Objects/boolobject.c.
 extension RuntimeRef {
   func bootstrapNumberProtocols() {
-    for type in [state.pointee.types.int!, state.pointee.types.bool!, state.pointee.types.float!] {
-      type.record.pointee.binary = NumberProtocols.binary
-      type.record.pointee.richCompare = NumberProtocols.compare
+    let types = state.pointee.types
+    let int = types.int!, bool = types.bool!, float = types.float!
+    for type in [int, bool] {
+      type.record.pointee.binary = NumberProtocols.intBinary
+      type.record.pointee.richCompare = NumberProtocols.intCompare
+    }
+    float.record.pointee.binary = NumberProtocols.floatBinary
+    float.record.pointee.richCompare = NumberProtocols.floatCompare
+    for type in [int, bool, float] {
       type.record.pointee.unaryNumber = NumberProtocols.unary
-      type.record.pointee.repr = { raw, runtime in
-        let rt = RuntimeRef(raw: runtime)
-        return rt.numberRepr(PyRef(raw)).flatMap { rt.newStr($0) }?.raw
-      }
-      type.record.pointee.isTrue = { raw, runtime in RuntimeRef(raw: runtime).numberIsTrue(PyRef(raw)) ? 1 : 0 }
-      addSlotWrappers(type)
+      type.record.pointee.repr = NumberProtocols.repr
+      type.record.pointee.isTrue = NumberProtocols.isTrue
+    }
+    int.record.pointee.new = IntConstruction.new
+    bool.record.pointee.new = BoolObject.new
+    float.record.pointee.new = FloatConstruction.new
+
+    // The methods first: the slot wrappers skip the names already defined, so the
+    // hand-written `__pow__` (which takes a modulus) and `__divmod__` stay.
+    addMethods(int, IntMethods.methods)
+    addGetSets(int, IntMethods.getSets)
+    addMethods(float, FloatMethods.methods)
+    addGetSets(float, FloatMethods.getSets)
+    for type in [int, bool, float] { addSlotWrappers(type) }
+    for type in [int, float] { removeMatrixMultiply(type) }
+    bootstrapComplex()
+  }
+
+  /// `int` and `float` have no `__matmul__`/`__rmatmul__` (`hasattr(1, '__matmul__')` is
+  /// False); the generic slot wrappers add them with the rest of the binary family.
+  private func removeMatrixMultiply(_ type: PyType) {
+    let dict = typeDict(type)
+    for name in ["__matmul__", "__rmatmul__", "__imatmul__"] {
+      guard let key = internedString(name) else { continue }
+      if dictGetItem(dict, key) != nil { _ = dictDelItem(dict, key) }
+      decref(key)
     }
   }
 }
 
 enum NumberProtocols {
+  /// ``NumberOperator`` by ``BinaryOperator`` raw value (`@`, index 4, never reaches it).
   static let operators: [NumberOperator] = [
     .add, .and, .floorDivide, .leftShift, .multiply, .multiply, .modulo, .or, .power, .rightShift, .subtract,
     .trueDivide, .xor,
   ]
+  static let comparisons: [NumberComparison] = [.less, .lessOrEqual, .equal, .notEqual, .greater, .greaterOrEqual]
+  static let matrixMultiply = UInt32(BinaryOperator.matrixMultiply.rawValue)
 
-  static let binary: Slot.Binary = { a, b, op, runtime in
+  /// int's (and bool's) `nb_*`: both operands ints, else `NotImplemented`.
+  static let intBinary: Slot.Binary = { a, b, op, runtime in
     let rt = RuntimeRef(raw: runtime)
-    let plain = op >= BinaryOperator.inplaceOffset ? op - BinaryOperator.inplaceOffset : op
-    guard rt.isNumber(PyRef(a)), rt.isNumber(PyRef(b)), plain != UInt32(BinaryOperator.matrixMultiply.rawValue) else {
+    guard op < BinaryOperator.inplaceOffset, op != matrixMultiply,
+          rt.numberKind(PyRef(a)) == .int, rt.numberKind(PyRef(b)) == .int else {
       return rt.newNotImplemented().raw
     }
-    if op >= BinaryOperator.inplaceOffset { return rt.newNotImplemented().raw }
-    return rt.numberBinary(operators[Int(plain)], PyRef(a), PyRef(b))?.raw
+    return rt.numberBinary(operators[Int(op)], PyRef(a), PyRef(b))?.raw
   }
 
-  static let compare: Slot.RichCompare = { a, b, op, runtime in
+  /// float's `nb_*`: floats and ints (converted, OverflowError when too large), else
+  /// `NotImplemented`; no bitwise operators.
+  static let floatBinary: Slot.Binary = { a, b, op, runtime in
+    let rt = RuntimeRef(raw: runtime)
+    guard op < BinaryOperator.inplaceOffset, rt.isNumber(PyRef(a)), rt.isNumber(PyRef(b)) else {
+      return rt.newNotImplemented().raw
+    }
+    let operation = operators[Int(op)]
+    switch operation {
+    case .leftShift, .rightShift, .and, .or, .xor: return rt.newNotImplemented().raw
+    default: break
+    }
+    if op == matrixMultiply { return rt.newNotImplemented().raw }
+    return rt.numberBinary(operation, PyRef(a), PyRef(b))?.raw
+  }
+
+  static let intCompare: Slot.RichCompare = { a, b, op, runtime in
+    let rt = RuntimeRef(raw: runtime)
+    guard rt.numberKind(PyRef(a)) == .int, rt.numberKind(PyRef(b)) == .int else { return rt.newNotImplemented().raw }
+    return rt.newBool(comparisons[Int(op)].holds(IntObject.compare(PyRef(a), PyRef(b)))).raw
+  }
+
+  /// Exact across int and float (CPython: `float_richcompare`).
+  static let floatCompare: Slot.RichCompare = { a, b, op, runtime in
     let rt = RuntimeRef(raw: runtime)
     guard rt.isNumber(PyRef(a)), rt.isNumber(PyRef(b)) else { return rt.newNotImplemented().raw }
-    let comparisons: [NumberComparison] = [.less, .lessOrEqual, .equal, .notEqual, .greater, .greaterOrEqual]
-    guard let result = rt.numberCompare(comparisons[Int(op)], PyRef(a), PyRef(b)) else { return nil }
-    return rt.newBool(result).raw
+    return rt.newBool(comparisons[Int(op)].holds(rt.numberOrder(PyRef(a), PyRef(b)))).raw
   }
 
   static let unary: Slot.UnaryNumber = { a, op, runtime in
     let operations: [NumberUnaryOperator] = [.negative, .positive, .invert, .absolute]
     return RuntimeRef(raw: runtime).numberUnary(operations[Int(op)], PyRef(a))?.raw
+  }
+
+  static let repr: Slot.Unary = { raw, runtime in
+    let rt = RuntimeRef(raw: runtime)
+    return rt.numberRepr(PyRef(raw)).flatMap { rt.newStr($0) }?.raw
+  }
+
+  static let isTrue: Slot.Predicate = { raw, runtime in RuntimeRef(raw: runtime).numberIsTrue(PyRef(raw)) ? 1 : 0 }
+}
+
+/// Argument checks with the messages of CPython's built-in number methods. `argv[0]` is
+/// `self`, so the counts reported leave it out.
+extension Arguments {
+  /// `METH_NOARGS`: "int.bit_length() takes no arguments (1 given)".
+  func noArguments(_ qualifiedName: String) -> Bool {
+    guard keywordCount == 0 else {
+      rt.raise("TypeError", "\(qualifiedName)() takes no keyword arguments")
+      return false
+    }
+    guard count == 1 else {
+      rt.raise("TypeError", "\(qualifiedName)() takes no arguments (\(count - 1) given)")
+      return false
+    }
+    return true
+  }
+
+  /// A slot wrapper's check (`wrap_unaryfunc`, `wrap_binaryfunc`): "expected 1 argument,
+  /// got 2".
+  func slotArguments(_ name: String, _ expected: Int) -> Bool {
+    guard keywordCount == 0 else {
+      rt.raise("TypeError", "wrapper \(name)() takes no keyword arguments")
+      return false
+    }
+    guard count - 1 == expected else {
+      rt.raise("TypeError", "expected \(expected) argument\(expected == 1 ? "" : "s"), got \(count - 1)")
+      return false
+    }
+    return true
+  }
+
+  /// `PyArg_UnpackTuple`-style bounds on the arguments after `self`: "__round__ expected at
+  /// most 1 argument, got 2".
+  func unpack(_ name: String, atLeast minimum: Int, atMost maximum: Int) -> Bool {
+    guard keywordCount == 0 else {
+      rt.raise("TypeError", "\(name)() takes no keyword arguments")
+      return false
+    }
+    let given = count - 1
+    if given < minimum {
+      rt.raise("TypeError", "\(name) expected at least \(minimum) argument\(minimum == 1 ? "" : "s"), got \(given)")
+      return false
+    }
+    if given > maximum {
+      rt.raise("TypeError", "\(name) expected at most \(maximum) argument\(maximum == 1 ? "" : "s"), got \(given)")
+      return false
+    }
+    return true
   }
 }

@@ -1,0 +1,4 @@
+extension RuntimeRef {
+  /// Makes the `complex` type.
+  func bootstrapComplex() {}
+}
