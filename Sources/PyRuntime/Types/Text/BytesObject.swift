@@ -14,8 +14,10 @@ public enum BytesObject {
   static let basicSize = 33
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
-    rt.makeType(name: "bytes", basicSize: basicSize, itemSize: 1, flags: [.varSized], dealloc: deallocPlain,
-                hash: hash, equal: equal)
+    let type = rt.makeType(name: "bytes", basicSize: basicSize, itemSize: 1, flags: [.varSized], dealloc: deallocPlain,
+                           hash: hash, equal: equal)
+    type.record.pointee.kind = .bytes
+    return type
   }
 
   /// `len(b)`.

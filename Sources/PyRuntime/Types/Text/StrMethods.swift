@@ -23,7 +23,7 @@ enum StrMethods {
       MethodDefinition("isalpha", isalpha), MethodDefinition("isalnum", isalnum),
       MethodDefinition("isidentifier", isidentifier), MethodDefinition("isprintable", isprintable),
       MethodDefinition("zfill", zfill), MethodDefinition("format", StrFormatMethod.format),
-      MethodDefinition("format_map", StrFormatMethod.formatMap), MethodDefinition("__format__", StrFormatMethod.dunderFormat),
+      MethodDefinition("format_map", StrFormatMethod.formatMap), MethodDefinition("__format__", FormatMethods.strFormat),
       MethodDefinition("maketrans", maketrans, flags: .staticMethod), MethodDefinition("__sizeof__", sizeof),
       MethodDefinition("__getnewargs__", getnewargs),
     ]

@@ -79,7 +79,7 @@ extension RuntimeRef {
         continue
       }
       guard let key = newInt(Int(value)) else { return nil }
-      let mapped = getItem(table, key)
+      let mapped = textGetItem(table, key)
       decref(key)
       guard let mapped else {
         guard exceptionMatches("LookupError") else { return nil }

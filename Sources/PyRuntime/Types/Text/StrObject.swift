@@ -56,7 +56,9 @@ public enum StrObject {
   public static let maxCodePoint: UInt32 = 0x10FFFF
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
-    rt.makeType(name: "str", basicSize: basicSize, dealloc: dealloc, hash: hash, equal: equal)
+    let type = rt.makeType(name: "str", basicSize: basicSize, dealloc: dealloc, hash: hash, equal: equal)
+    type.record.pointee.kind = .str   // before bootstrap readies it: interning checks the kind
+    return type
   }
 
   // MARK: - Fields
