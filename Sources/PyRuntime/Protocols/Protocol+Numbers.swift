@@ -40,6 +40,11 @@ extension RuntimeRef {
     let inplace = op >= BinaryOperator.inplaceOffset
     let plain = BinaryOperator(rawValue: UInt8(inplace ? op - BinaryOperator.inplaceOffset : op))!
     let kind = a.type.record.pointee.kind
+    if plain == .add, kind == .bytes {
+      // bytes' sq_concat words it differently (Objects/bytesobject.c, `bytes_concat`).
+      raise("TypeError", "can't concat \(b.type.name) to \(a.type.name)")
+      return
+    }
     if plain == .add, [.str, .list, .tuple, .bytes].contains(kind) {
       let name = a.type == state.pointee.types.str || kind != .str ? kind.concatenationName : "str"
       raise("TypeError", "can only concatenate \(name) (not \"\(b.type.name)\") to \(name)")

@@ -14,8 +14,10 @@ public enum BytesObject {
   static let basicSize = 33
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
-    rt.makeType(name: "bytes", basicSize: basicSize, itemSize: 1, flags: [.varSized], dealloc: deallocPlain,
-                hash: hash, equal: equal)
+    let type = rt.makeType(name: "bytes", basicSize: basicSize, itemSize: 1, flags: [.varSized], dealloc: deallocPlain,
+                           hash: hash, equal: equal)
+    type.record.pointee.kind = .bytes
+    return type
   }
 
   /// `len(b)`.
@@ -57,8 +59,7 @@ public enum BytesObject {
 
   static let equal: Slot.Equal = { a, b, runtime in
     let left = PyRef(a), right = PyRef(b)
-    let bytesType = RuntimeRef(raw: runtime).state.pointee.types.bytes
-    guard left.type == bytesType, right.type == bytesType else { return a == b ? 1 : 0 }
+    guard left.type.record.pointee.kind == .bytes, right.type.record.pointee.kind == .bytes else { return a == b ? 1 : 0 }
     return BytesObject.equals(left, right) ? 1 : 0
   }
 

@@ -86,7 +86,7 @@ extension RuntimeRef {
       }
       if !StrObject.isASCII(str) { keptMax = max(keptMax, haystack.maxChar(position..<length)) }
     }
-    if matches == 0 { str.incref(); return str }
+    if matches == 0 { return strExact(str) }
     let (growth, overflow1) = (newCount - oldCount).multipliedReportingOverflow(by: matches)
     let (total, overflow2) = length.addingReportingOverflow(growth)
     guard !overflow1, !overflow2 else {

@@ -2,9 +2,13 @@
 /// CPython: Objects/unicodeobject.c, `unicode_getitem`, `unicode_subscript`,
 /// `PyUnicode_Concat`, `unicode_repeat`, `PyUnicode_Compare`.
 extension RuntimeRef {
-  /// Whether `object` is a str.
+  /// Whether `object` is a str or an instance of a str subclass (`PyUnicode_Check`).
   @inlinable
-  public func isStr(_ object: PyRef) -> Bool { object.type == state.pointee.types.str }
+  public func isStr(_ object: PyRef) -> Bool { object.type.record.pointee.kind == .str }
+
+  /// Whether `object` is exactly a str (`PyUnicode_CheckExact`).
+  @inlinable
+  public func isExactStr(_ object: PyRef) -> Bool { object.type == state.pointee.types.str }
 
   /// `s[index]`: a one-character str (cached below U+0100). IndexError when out of range.
   public func strGetItem(_ str: PyRef, _ index: Int) -> PyRef? {
@@ -34,13 +38,13 @@ extension RuntimeRef {
 
   /// `a + b`. TypeError when `b` is not a str, OverflowError past `Int.max` code points.
   public func strConcat(_ a: PyRef, _ b: PyRef) -> PyRef? {
-    guard isStr(b) else {
+    guard b.type.record.pointee.kind == .str else {
       raise("TypeError", "can only concatenate str (not \"\(b.type.name)\") to str")
       return nil
     }
     let leftCount = StrObject.length(a), rightCount = StrObject.length(b)
-    if leftCount == 0 { b.incref(); return b }
-    if rightCount == 0 { a.incref(); return a }
+    if leftCount == 0 { return strExact(b) }
+    if rightCount == 0 { return strExact(a) }
     let (total, overflow) = leftCount.addingReportingOverflow(rightCount)
     guard !overflow else {
       raise("OverflowError", "strings are too large to concat")
@@ -58,7 +62,7 @@ extension RuntimeRef {
   public func strRepeat(_ str: PyRef, _ count: Int) -> PyRef? {
     let length = StrObject.length(str)
     if count <= 0 || length == 0 { return emptyString() }
-    if count == 1 { str.incref(); return str }
+    if count == 1 { return strExact(str) }
     let (total, overflow) = length.multipliedReportingOverflow(by: count)
     guard !overflow else {
       raise("OverflowError", "repeated string is too long")

@@ -36,10 +36,7 @@ extension RuntimeRef {
       }
       if StrObject.length(item) > 0 { maxChar = max(maxChar, StrObject.maxCharBound(item)) }
     }
-    if items.count == 1 {
-      items[0].incref()
-      return items[0]
-    }
+    if items.count == 1 { return strExact(items[0]) }
     if total == 0 { return emptyString() }
     guard let result = StrObject.allocate(self, length: total, maxChar: maxChar) else { return nil }
     var target = 0

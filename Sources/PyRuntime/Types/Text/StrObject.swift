@@ -34,6 +34,8 @@ public enum StrObject {
   static let utf8LengthOffset = 48
   static let utf8Offset = 56
   static let wstrLengthOffset = 64
+  /// Where a non-compact string (a subclass instance) keeps its data pointer.
+  static let dataPointerOffset = 72
   /// `sizeof(PyASCIIObject)`: where an ASCII string's characters start.
   public static let asciiHeaderSize = 48
   /// `sizeof(PyCompactUnicodeObject)`: where other strings' characters start.
@@ -54,7 +56,9 @@ public enum StrObject {
   public static let maxCodePoint: UInt32 = 0x10FFFF
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
-    rt.makeType(name: "str", basicSize: basicSize, dealloc: dealloc, hash: hash, equal: equal)
+    let type = rt.makeType(name: "str", basicSize: basicSize, dealloc: dealloc, hash: hash, equal: equal)
+    type.record.pointee.kind = .str   // before bootstrap readies it: interning checks the kind
+    return type
   }
 
   // MARK: - Fields
@@ -86,11 +90,23 @@ public enum StrObject {
     setState(str, (state(str) & ~internedMask) | value)
   }
 
-  /// The first code unit (`PyUnicode_DATA`).
+  /// The first code unit (`PyUnicode_DATA`): right after the header for compact strings,
+  /// behind the data pointer for the instances of str subclasses (see ``isCompact(_:)``).
   @inline(__always)
   public static func data(_ str: PyRef) -> UnsafeMutableRawPointer {
-    str.raw + (isASCII(str) ? asciiHeaderSize : compactHeaderSize)
+    let state = state(str)
+    if _fastPath(state & compactBit != 0) {
+      return str.raw + (state & asciiBit != 0 ? asciiHeaderSize : compactHeaderSize)
+    }
+    return str.raw.load(fromByteOffset: dataPointerOffset, as: UnsafeMutableRawPointer.self)
   }
+
+  /// Whether the characters follow the header. Every exact str is compact; an instance of
+  /// a str subclass is not (CPython's "legacy" `PyUnicodeObject`): it has the 80-byte
+  /// header of `str.__basicsize__`, whose last field points to its characters in a block
+  /// of their own, so that the fields the subclass adds can follow the header.
+  @inline(__always)
+  public static func isCompact(_ str: PyRef) -> Bool { state(str) & compactBit != 0 }
 
   /// The code point at `index`; no bounds check (`PyUnicode_READ`).
   @inline(__always)
@@ -116,7 +132,8 @@ public enum StrObject {
   /// `sys.getsizeof(s)`: the header, the characters and their terminator.
   /// CPython: `unicode___sizeof___impl()`.
   public static func sizeOf(_ str: PyRef) -> Int {
-    (isASCII(str) ? asciiHeaderSize : compactHeaderSize) + (length(str) + 1) * kind(str)
+    if !isCompact(str) { return str.type.record.pointee.basicSize + (length(str) + 1) * kind(str) }
+    return (isASCII(str) ? asciiHeaderSize : compactHeaderSize) + (length(str) + 1) * kind(str)
   }
 
   // MARK: - Allocation
@@ -175,6 +192,7 @@ public enum StrObject {
     let rt = RuntimeRef(raw: runtime)
     let str = PyRef(raw)
     if internedState(str) == internedMortal { rt.internTableRemove(str) }
+    if !isCompact(str) { rt.freeMemory(str.raw.load(fromByteOffset: dataPointerOffset, as: UnsafeMutableRawPointer?.self)) }
     rt.freeObject(str)
   }
 
@@ -190,10 +208,11 @@ public enum StrObject {
   }
 
   /// Equal to another str with the same code points; never equal to anything else.
+  /// (A subclass keeps this slot only while it defines neither `__eq__` nor `__hash__`, so
+  /// its instances compare by value too.)
   static let equal: Slot.Equal = { a, b, runtime in
     let left = PyRef(a), right = PyRef(b)
-    let strType = RuntimeRef(raw: runtime).state.pointee.types.str
-    guard left.type == strType, right.type == strType else { return a == b ? 1 : 0 }
+    guard left.type.record.pointee.kind == .str, right.type.record.pointee.kind == .str else { return a == b ? 1 : 0 }
     return StrObject.equals(left, right) ? 1 : 0
   }
 

@@ -1,36 +1,48 @@
-import PyCompiler
-
-/// The protocol slots and methods of `str` and `bytes`.
-/// (Minimal first version; the text work replaces it with the full set of methods.)
+/// Wires the text types into the object protocol: the slots and methods of `str` and
+/// `bytes`, their iterators, and the `__format__` methods of str, int and float (the
+/// format-spec mini-language lives in `Types/Formatting/`).
+/// CPython: Objects/unicodeobject.c (`PyUnicode_Type`), Objects/bytesobject.c
+/// (`PyBytes_Type`).
 extension RuntimeRef {
   func bootstrapTextProtocols() {
-    let str = state.pointee.types.str!
+    let types = state.pointee.types
+    for (name, next) in [("str_ascii_iterator", TextIterator.strNext), ("str_iterator", TextIterator.strNext),
+                         ("bytes_iterator", TextIterator.bytesNext)] {
+      state.pointee.types.byName[name] = TextIterator.makeType(self, name: name, next: next)
+    }
+
+    let str = types.str!
     str.record.pointee.repr = { raw, runtime in RuntimeRef(raw: runtime).strRepr(PyRef(raw))?.raw }
-    str.record.pointee.str = { raw, _ in
-      PyRef(raw).incref()
-      return raw
-    }
+    str.record.pointee.str = { raw, runtime in RuntimeRef(raw: runtime).strExact(PyRef(raw))?.raw }
     str.record.pointee.length = { raw, _ in StrObject.length(PyRef(raw)) }
-    str.record.pointee.richCompare = { a, b, op, runtime in
-      let rt = RuntimeRef(raw: runtime)
-      guard rt.isInstance(PyRef(b), rt.state.pointee.types.str) else { return rt.newNotImplemented().raw }
-      let x = StrObject.codePoints(PyRef(a)), y = StrObject.codePoints(PyRef(b))
-      let order = x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
-      return rt.newBool(ComparisonOperator(rawValue: UInt8(op))!.holds(order)).raw
+    str.record.pointee.richCompare = StrSlots.richCompare
+    str.record.pointee.getItem = StrSlots.getItem
+    str.record.pointee.contains = StrSlots.contains
+    str.record.pointee.binary = StrSlots.binary
+    str.record.pointee.iter = { raw, runtime in
+      let str = PyRef(raw)
+      return RuntimeRef(raw: runtime).newTextIterator(
+        str, typeName: StrObject.isASCII(str) ? "str_ascii_iterator" : "str_iterator")?.raw
     }
-    str.record.pointee.binary = { a, b, op, runtime in
-      let rt = RuntimeRef(raw: runtime)
-      let plain = op % BinaryOperator.inplaceOffset
-      guard plain == UInt32(BinaryOperator.add.rawValue), op < BinaryOperator.inplaceOffset,
-            rt.isInstance(PyRef(a), rt.state.pointee.types.str), rt.isInstance(PyRef(b), rt.state.pointee.types.str) else {
-        return rt.newNotImplemented().raw
-      }
-      return rt.newStr(codePoints: StrObject.codePoints(PyRef(a)) + StrObject.codePoints(PyRef(b)))?.raw
-    }
+    str.record.pointee.new = StrObject.new
     addSlotWrappers(str)
-    let bytes = state.pointee.types.bytes!
+    addMethods(str, StrMethods.definitions)
+
+    let bytes = types.bytes!
     bytes.record.pointee.repr = { raw, runtime in RuntimeRef(raw: runtime).bytesRepr(PyRef(raw))?.raw }
     bytes.record.pointee.length = { raw, _ in BytesObject.count(PyRef(raw)) }
+    bytes.record.pointee.richCompare = BytesSlots.richCompare
+    bytes.record.pointee.getItem = BytesSlots.getItem
+    bytes.record.pointee.contains = BytesSlots.contains
+    bytes.record.pointee.binary = BytesSlots.binary
+    bytes.record.pointee.iter = { raw, runtime in
+      RuntimeRef(raw: runtime).newTextIterator(PyRef(raw), typeName: "bytes_iterator")?.raw
+    }
+    bytes.record.pointee.new = BytesSlots.new
     addSlotWrappers(bytes)
+    addMethods(bytes, BytesMethods.definitions)
+
+    addMethods(types.int, [MethodDefinition("__format__", FormatMethods.intFormat)])
+    addMethods(types.float, [MethodDefinition("__format__", FormatMethods.floatFormat)])
   }
 }
