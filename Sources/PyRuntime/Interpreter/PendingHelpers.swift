@@ -11,10 +11,4 @@ extension RuntimeRef {
     return nil
   }
 
-  public func formatValue(_ value: PyRef, conversion: Int, spec: PyRef?) -> PyRef? {
-    switch conversion {
-    case 2: return repr(value)
-    default: return str(value)
-    }
-  }
 }
