@@ -22,6 +22,7 @@ let package = Package(
     .library(name: "PyHeap", targets: ["PyHeap"]),
     .library(name: "PyMemory", targets: ["PyMemory"]),
     .library(name: "PyRuntime", targets: ["PyRuntime"]),
+    .library(name: "PySyntax", targets: ["PySyntax"]),
     .executable(name: "pyheap", targets: ["pyheap"]),
   ],
   traits: [

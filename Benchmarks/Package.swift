@@ -26,6 +26,7 @@ let package = Package(
       dependencies: [
         .product(name: "PyMemory", package: "PyHeap"),
         .product(name: "PyRuntime", package: "PyHeap"),
+        .product(name: "PySyntax", package: "PyHeap"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(

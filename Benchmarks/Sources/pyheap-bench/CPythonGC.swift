@@ -17,7 +17,7 @@ enum CPythonGC {
 
   /// Runs `testCase` in a fresh `python3` process: one warm-up run, then `repetitions`.
   static func measure(_ testCase: GCCase, repetitions: Int, python: String) throws -> Runs {
-    let scriptPath = try writeScript()
+    let scriptPath = try TemporaryFile.write(script, name: "pyheap-bench-gc-XXXXXX.py")
     defer { unlink(scriptPath) }
     let output = try ChildProcess.run(python, [
       scriptPath, testCase.shape.rawValue, String(testCase.objects), String(testCase.live),
@@ -31,23 +31,6 @@ enum CPythonGC {
     }
     return Runs(ops: Int(ops), warmUpNanoseconds: warmUp, nanoseconds: runs,
                 version: object.strings["python"] ?? "?")
-  }
-
-  /// Writes ``script`` to a new file in `$TMPDIR` (or /tmp) and returns its path.
-  private static func writeScript() throws(ChildProcess.Failure) -> String {
-    let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-    var template = Array("\(directory)/pyheap-bench-gc-XXXXXX.py".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 3) }
-    guard fd >= 0 else { throw ChildProcess.Failure(description: "cannot create a temporary file in \(directory)") }
-    let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    var text = script
-    let written = text.withUTF8 { bytes in write(fd, bytes.baseAddress, bytes.count) }
-    close(fd)
-    guard written == script.utf8.count else {
-      unlink(path)
-      throw ChildProcess.Failure(description: "cannot write \(path)")
-    }
-    return path
   }
 
   /// The script. Arguments: shape (a ``GCCase/Shape`` raw value), objects, live instances,
