@@ -39,3 +39,14 @@ enum ItemArray {
     }
   }
 }
+
+extension ItemArray {
+  /// Moves `count` item pointers from `source` to `target` (the regions may overlap):
+  /// `memmove`, as CPython's list code does; no reference counts change.
+  @inline(__always)
+  static func move(_ target: UnsafeMutablePointer<UnsafeMutableRawPointer?>,
+                   from source: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) {
+    guard count > 0 else { return }
+    UnsafeMutableRawPointer(target).copyMemory(from: UnsafeRawPointer(source), byteCount: count &* 8)
+  }
+}

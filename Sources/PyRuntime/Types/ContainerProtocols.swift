@@ -1,38 +1,52 @@
-/// The protocol slots and methods of the containers and their iterators.
-/// (Minimal first version; the container work replaces it with the full set.)
+/// The protocol slots and methods of the containers and their iterators: wires the types of
+/// Types/Containers into the runtime.
+/// CPython: Objects/listobject.c, Objects/tupleobject.c, Objects/dictobject.c,
+/// Objects/setobject.c, Objects/rangeobject.c, Objects/sliceobject.c, Objects/enumobject.c,
+/// Objects/iterobject.c, Python/bltinmodule.c (`zip`, `map`, `filter`).
 extension RuntimeRef {
   func bootstrapContainerProtocols() {
-    let list = state.pointee.types.list!
-    list.record.pointee.length = { raw, _ in ListObject.count(PyRef(raw)) }
-    list.record.pointee.hash = RuntimeRef.unhashable
-    list.record.pointee.repr = { raw, runtime in
-      let rt = RuntimeRef(raw: runtime)
-      let list = PyRef(raw)
-      var parts: [String] = []
-      for index in 0..<ListObject.count(list) {
-        guard let text = rt.reprString(ListObject.item(list, index)) else { return nil }
-        parts.append(text)
-      }
-      return rt.newStr("[" + parts.joined(separator: ", ") + "]")?.raw
-    }
-    addSlotWrappers(list)
-    let tuple = state.pointee.types.tuple!
-    tuple.record.pointee.length = { raw, _ in TupleObject.count(PyRef(raw)) }
-    tuple.record.pointee.repr = { raw, runtime in
-      let rt = RuntimeRef(raw: runtime)
-      let tuple = PyRef(raw)
-      var parts: [String] = []
-      for index in 0..<TupleObject.count(tuple) {
-        guard let text = rt.reprString(TupleObject.item(tuple, index)!) else { return nil }
-        parts.append(text)
-      }
-      return rt.newStr("(" + parts.joined(separator: ", ") + (parts.count == 1 ? ",)" : ")"))?.raw
-    }
-    addSlotWrappers(tuple)
+    ListIterator.makeTypes(self)
+    bootstrapList()
+    bootstrapTuple()
     let dict = state.pointee.types.dict!
     dict.record.pointee.length = { raw, _ in DictObject.count(PyRef(raw)) }
     dict.record.pointee.hash = RuntimeRef.unhashable
     addSlotWrappers(dict)
+  }
+
+  private func bootstrapList() {
+    let list = state.pointee.types.list!
+    let record = list.record
+    record.pointee.repr = ListObject.repr
+    record.pointee.hash = RuntimeRef.unhashable
+    record.pointee.richCompare = ListObject.richCompare
+    record.pointee.length = ListObject.length
+    record.pointee.isTrue = ListObject.isTrue
+    record.pointee.getItem = ListObject.getItem
+    record.pointee.setItem = ListObject.setItem
+    record.pointee.contains = ListObject.contains
+    record.pointee.iter = { raw, runtime in ListIterator.newForward(PyRef(raw), RuntimeRef(raw: runtime))?.raw }
+    record.pointee.binary = ListObject.binary
+    record.pointee.new = ListObject.new
+    record.pointee.initialize = ListObject.initialize
+    addSlotWrappers(list)
+    addMethods(list, ListObject.methods)
+  }
+
+  private func bootstrapTuple() {
+    let tuple = state.pointee.types.tuple!
+    let record = tuple.record
+    record.pointee.repr = TupleObject.repr
+    record.pointee.hash = TupleObject.hash
+    record.pointee.richCompare = TupleObject.richCompare
+    record.pointee.length = TupleObject.length
+    record.pointee.getItem = TupleObject.getItem
+    record.pointee.contains = TupleObject.contains
+    record.pointee.iter = TupleObject.iter
+    record.pointee.binary = TupleObject.binary
+    record.pointee.new = TupleObject.new
+    addSlotWrappers(tuple)
+    addMethods(tuple, TupleObject.methods)
   }
 
   /// An iterator over `sequence[0]`, `sequence[1]`, … until `IndexError`.

@@ -80,3 +80,37 @@ extension RuntimeRef {
     return tuple
   }
 }
+
+extension RuntimeRef {
+  /// A new, untracked tuple of `count` nil items for the caller to fill, then ``track(_:)``
+  /// (`PyTuple_New`); the empty tuple (tracked never) when `count` is 0.
+  func allocateTuple(_ count: Int, type: PyType? = nil) -> PyRef? {
+    let tupleType = type ?? state.pointee.types.tuple!
+    if count == 0 && tupleType == state.pointee.types.tuple {
+      let empty = state.pointee.emptyTuple
+      empty.incref()
+      return empty
+    }
+    guard let tuple = allocateObject(tupleType, itemCount: count) else { return nil }
+    tuple.size = count
+    TupleObject.items(tuple).initialize(repeating: nil, count: count)
+    return tuple
+  }
+
+  /// Starts tracking a tuple made by ``allocateTuple(_:type:)`` (not the empty singleton).
+  func finishTuple(_ tuple: PyRef) -> PyRef {
+    if tuple != state.pointee.emptyTuple { track(tuple) }
+    return tuple
+  }
+
+  /// A new tuple of `count` items copied (with new references) from `items`.
+  func newTuple(copying items: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> PyRef? {
+    guard let tuple = allocateTuple(count) else { return nil }
+    let target = TupleObject.items(tuple)
+    for index in 0..<count {
+      PyRef(items[index].unsafelyUnwrapped).incref()
+      target[index] = items[index]
+    }
+    return finishTuple(tuple)
+  }
+}
