@@ -130,23 +130,6 @@ extension RuntimeRef {
     return newStr(codePoints: codePoints)
   }
 
-  /// `list.extend(iterable)`.
-  func listExtend(_ list: PyRef, _ iterable: PyRef) -> Bool {
-    guard let items = collectItems(iterable) else {
-      if exceptionMatches("TypeError"), iterable.type.record.pointee.iter == nil, iterable.type.record.pointee.getItem == nil {
-        clearError()
-        raise("TypeError", "Value after * must be an iterable, not \(iterable.type.name)")
-      }
-      return false
-    }
-    var ok = true
-    for item in items {
-      if ok { ok = listAppend(list, item) }
-      decref(item)
-    }
-    return ok
-  }
-
   /// `dict.update(other)` for `{**a}`: "'int' object is not a mapping".
   func dictUpdate(_ dict: PyRef, _ other: PyRef) -> Bool {
     if other.type.record.pointee.kind == .dict {

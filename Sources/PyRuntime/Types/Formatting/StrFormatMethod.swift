@@ -336,9 +336,4 @@ extension RuntimeRef {
     return value
   }
 
-  /// Raises `KeyError(key)`.
-  func raiseKeyError(_ key: PyRef) {
-    guard let exception = newException(exceptionType("KeyError"), arguments: [key]) else { return }
-    setException(exception)
-  }
 }
