@@ -150,8 +150,9 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
   // MARK: Exceptions
   /// `RAISE_VARARGS argc`: 0 re-raises, 1 raises the top, 2 is `raise top1 from top`.
   case raiseVarargs
-  /// Pops the exception and re-raises it. With `arg` set, first pops the `lasti` pushed by
-  /// the exception table and restores it.
+  /// Pops the exception and re-raises it. With `arg` set, the `lasti` the exception table
+  /// pushed is `arg + 1` deep (counting the exception), as in 3.11's `PEEK(oparg + 1)`; it is
+  /// read, not popped.
   case reraise
   /// `[exc]` → `[previousExcInfo, exc]`: makes `exc` the handled exception.
   case pushExcInfo

@@ -73,7 +73,11 @@ extension RuntimeRef {
 
   /// A set of `count` stack values (references released).
   func newSetFrom(_ items: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> PyRef? {
-    let set = call(state.pointee.types.set.object, [])
+    guard let setType = state.pointee.types.set else {
+      raise("SystemError", "set is not available")
+      return nil
+    }
+    let set = call(setType.object, [])
     var ok = set != nil
     for index in 0..<count {
       let item = PyRef(items[index].unsafelyUnwrapped)

@@ -378,7 +378,7 @@ extension RuntimeRef {
       case .dictUpdate, .dictMerge:
         let update = pop()
         let ok = word & 0xFF == UInt32(Opcode.dictMerge.rawValue)
-          ? dictMerge(peek(Int(argument)), update, callable: peek(Int(argument) + 2))
+          ? dictMerge(peek(Int(argument)), update, callable: PyRef(sp[-(Int(argument) + 3)]) ?? none)
           : dictUpdate(peek(Int(argument)), update)
         decref(update)
         if !ok { failed = true }
@@ -587,12 +587,12 @@ extension RuntimeRef {
         decref(cause)
         failed = true
       case .reraise:
-        let exception = pop()
-        if argument != 0 {
-          let lasti = pop()
-          frame.pointee.lastInstruction = IntObject.value(lasti)
-          decref(lasti)
+        if argument != 0, let lasti = PyRef(sp[-(Int(argument) + 1)]), lasti.type == state.pointee.types.int {
+          // The instruction that raised first, saved by the exception table (3.11's
+          // `PEEK(oparg + 1)`): tracebacks point at it, not at this RERAISE.
+          frame.pointee.lastInstruction = IntObject.exactValue(lasti) ?? frame.pointee.lastInstruction
         }
+        let exception = pop()
         restoreException(exception)
         reraising = true
         failed = true

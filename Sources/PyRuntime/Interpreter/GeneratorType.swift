@@ -35,7 +35,11 @@ public enum GeneratorType {
       let rt = RuntimeRef(raw: runtime)
       switch rt.generatorSend(PyRef(raw), nil) {
       case .yielded(let value): return value.raw
-      case .returned(let value): rt.decref(value); return nil
+      case .returned(let value):
+        // `return x` in a generator: `next()` sees StopIteration(x); loops just stop.
+        if value != rt.state.pointee.none { rt.raiseStopIteration(value) }
+        rt.decref(value)
+        return nil
       case .failed: return nil
       }
     }

@@ -36,6 +36,7 @@ enum ExceptionHierarchy {
     rt.readyBuiltinType(base, base: nil, kind: .exception)
     rt.addGetSets(base, ExceptionAttributes.baseGetSets)
     rt.addMethods(base, ExceptionAttributes.baseMethods)
+    rt.addSlotWrappers(base)
     rt.state.pointee.exceptionTypes["BaseException"] = base
     for (name, baseName) in classes {
       let parent = rt.state.pointee.exceptionTypes[baseName]!
@@ -45,6 +46,7 @@ enum ExceptionHierarchy {
       type.record.pointee.dictOffset = ExceptionObject.dictOffset
       if name == "KeyError" { type.record.pointee.str = ExceptionObject.keyErrorStr }
       rt.readyBuiltinType(type, base: parent, kind: .exception)
+      if name == "KeyError" { rt.addSlotWrappers(type) }
       rt.state.pointee.exceptionTypes[name] = type
     }
     rt.addGetSets(rt.exceptionType("StopIteration"), [ExceptionAttributes.firstArgument("value")])
