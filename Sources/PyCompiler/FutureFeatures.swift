@@ -5,16 +5,16 @@ import PySyntax
 /// Only `annotations` changes what the compiler does (annotations become strings); the
 /// other features of 3.11 are mandatory and accepted as no-ops, `braces` is `not a chance`,
 /// and an unknown feature is an error. A future import anywhere else (after other code, or
-/// in a function) is rejected by the code generator, which knows where the last valid one
-/// was (``lastLocation``).
+/// in a function) is rejected by the code generator, which knows the line of the last
+/// valid one (``lastLine``).
 ///
 /// CPython: Python/future.c, `future_parse()`, `future_check_features()`.
 struct FutureFeatures {
   var annotations = false
   /// `barry_as_FLUFL` (the parser already took `<>`); recorded for completeness.
   var barryAsBDFL = false
-  /// The position of the last valid future import, or nil.
-  var lastLocation: (line: Int, column: Int)?
+  /// The line of the last valid future import, or -1 (`ff_lineno`).
+  var lastLine = -1
 
   static let knownNoOps: Set<String> = [
     "nested_scopes", "generators", "division", "absolute_import", "with_statement",
@@ -24,8 +24,22 @@ struct FutureFeatures {
   init(_ module: Module, errors: CompileErrorFactory) throws(PySyntaxError) {
     var body = module.body[...]
     if let first = body.first, first.isDocstring { body = body.dropFirst() }
+    var done = false
+    var previousLine = 0
     for statement in body {
-      guard case .importFrom(let name?, let names, _) = statement.kind, name == "__future__" else { return }
+      if done && statement.span.lineno > previousLine { return }
+      previousLine = statement.span.lineno
+      guard case .importFrom(let name?, let names, _) = statement.kind, name == "__future__" else {
+        done = true
+        continue
+      }
+      if done {
+        // A future import after another statement on the same line (`import x; from
+        // __future__ import y`): CPython reports this one here, with the 0-based column.
+        throw errors.error(
+          "from __future__ imports must occur at the beginning of the file",
+          line: statement.span.lineno, column: statement.span.colOffset - 1)
+      }
       for alias in names {
         switch alias.name {
         case "annotations": annotations = true
@@ -39,16 +53,14 @@ struct FutureFeatures {
             "future feature \(feature) is not defined", line: statement.span.lineno, column: statement.span.colOffset)
         }
       }
-      lastLocation = (statement.span.lineno, statement.span.colOffset)
+      lastLine = statement.span.lineno
     }
   }
 
-  /// Whether a statement at `span` comes after the last valid future import
-  /// (`location_is_after()`); always true when there was none.
+  /// Whether a future import at `span` is misplaced, because it comes on a line after the
+  /// last valid one (CPython 3.11's `compiler_from_import()` compares lines only).
   func isAfterFutureImports(_ span: SourceSpan) -> Bool {
-    guard let lastLocation else { return true }
-    return span.lineno > lastLocation.line
-      || (span.lineno == lastLocation.line && span.colOffset > lastLocation.column)
+    span.lineno > lastLine
   }
 }
 
