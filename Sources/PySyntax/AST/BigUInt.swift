@@ -34,6 +34,20 @@ public struct BigUInt: Hashable, Sendable, CustomStringConvertible {
     return nil
   }
 
+  /// The value as little-endian 32-bit limbs without trailing zero limbs (empty for zero),
+  /// for code that does arithmetic on literals (the compiler's constant folding).
+  public var limbs: [UInt32] {
+    switch storage {
+    case .small(let value):
+      if value == 0 { return [] }
+      let low = UInt32(truncatingIfNeeded: value)
+      let high = UInt32(truncatingIfNeeded: value >> 32)
+      return high == 0 ? [low] : [low, high]
+    case .large(let limbs):
+      return limbs
+    }
+  }
+
   /// Builds the value from digit values (each `< radix`), most significant first.
   /// - Precondition: `radix` is 2, 8, 10 or 16.
   /// - Complexity: O(n) for 2, 8 and 16; O(n²) for 10.
