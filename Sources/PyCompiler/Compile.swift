@@ -50,8 +50,3 @@ private func verifiedInDebugBuilds(_ code: CodeObject) -> Bool {
   }
   return true
 }
-
-/// The disassembly of `code` and its nested code objects, as `dis.dis` prints it.
-public func disassemble(_ code: CodeObject) -> String {
-  fatalError("disassemble: the disassembler is being written")
-}
