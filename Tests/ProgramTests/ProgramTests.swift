@@ -14,7 +14,7 @@ import Testing
     var found: [String] = []
     let enumerator = FileManager.default.enumerator(atPath: programsDirectory.path)
     while let path = enumerator?.nextObject() as? String {
-      if path.hasSuffix(".py") { found.append(path) }
+      if path.hasSuffix(".py"), !path.hasPrefix("special/") { found.append(path) }
     }
     return found.sorted()
   }

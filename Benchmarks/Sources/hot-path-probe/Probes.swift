@@ -124,3 +124,35 @@ public func probeAllocateThenFreeObject(_ rt: RuntimeRef, _ type: PyType) -> Boo
   rt.freeObject(object)
   return true
 }
+
+// The dispatch loop's fast paths (Sources/PyRuntime/Interpreter/Eval.swift). `LOAD_FAST`
+// and `LOAD_CONST` are a load and an incref; `BINARY_OP` and `COMPARE_OP` on small ints go
+// through `fastIntBinary` / `fastIntCompare` before any protocol call.
+
+/// `LOAD_FAST`: read a local slot, take a reference.
+@inline(never)
+public func probeLoadFast(_ locals: UnsafeMutablePointer<UnsafeMutableRawPointer?>, _ index: Int) -> PyRef? {
+  guard let value = PyRef(locals[index]) else { return nil }
+  value.incref()
+  return value
+}
+
+/// `LOAD_CONST`: read a constant from the code object's tuple, take a reference.
+@inline(never)
+public func probeLoadConst(_ constants: PyRef, _ index: Int) -> PyRef? {
+  guard let value = TupleObject.item(constants, index) else { return nil }
+  value.incref()
+  return value
+}
+
+/// `BINARY_OP +` on two small ints.
+@inline(never)
+public func probeSmallIntAdd(_ rt: RuntimeRef, _ a: PyRef, _ b: PyRef) -> PyRef? {
+  rt.fastIntBinary(a, b, 0)
+}
+
+/// `COMPARE_OP <` on two small ints.
+@inline(never)
+public func probeSmallIntLess(_ rt: RuntimeRef, _ a: PyRef, _ b: PyRef) -> PyRef? {
+  rt.fastIntCompare(a, b, 0)
+}

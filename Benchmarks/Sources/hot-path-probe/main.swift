@@ -44,6 +44,19 @@ func runRuntimeProbes() -> Int {
   if let object = probeAllocateObject(rt, type) {
     probeFreeObject(rt, object)
   }
+  // The loop's fast paths on small ints.
+  if let a = rt.newInt(CommandLine.arguments.count), let b = rt.newInt(40), let constants = rt.newTuple([a, b]) {
+    b.incref()
+    if let sum = probeSmallIntAdd(rt, a, b) { checksum &+= IntObject.value(sum); rt.decref(sum) }
+    if let less = probeSmallIntLess(rt, a, b) { checksum &+= rt.isTrue(less) == 1 ? 16 : 0; rt.decref(less) }
+    if let constant = probeLoadConst(constants, 1) { rt.decref(constant) }
+    var slots: [UnsafeMutableRawPointer?] = [b.raw, nil]
+    slots.withUnsafeMutableBufferPointer { buffer in
+      if let local = probeLoadFast(buffer.baseAddress!, 0) { rt.decref(local) }
+    }
+    rt.decref(b)
+    rt.decref(constants)
+  }
   return checksum
 }
 

@@ -3,10 +3,11 @@ import PyCompiler
 /// The loop's building, unpacking and fast-path helpers. CPython: Python/ceval.c
 /// (`BUILD_*`, `unpack_iterable()`, the `BINARY_OP_ADD_INT` family of specializations).
 extension RuntimeRef {
-  /// Small-int `+ - * // % < …` without leaving the loop's inline path: nil when an operand
-  /// is not an exact one-digit int (then the generic protocol runs).
-  @inline(__always)
-  func fastIntBinary(_ a: PyRef, _ b: PyRef, _ op: UInt32) -> PyRef? {
+  /// Small-int `+ - *` without leaving the loop's inline path: nil when an operand is not an
+  /// exact one-digit int (then the generic protocol runs). Public so that the hot-path check
+  /// can compile it into a probe (Scripts/check-hot-paths.sh).
+  @inlinable @inline(__always)
+  public func fastIntBinary(_ a: PyRef, _ b: PyRef, _ op: UInt32) -> PyRef? {
     let intType = state.pointee.types.int!
     guard a.type == intType, b.type == intType, IntObject.isCompact(a), IntObject.isCompact(b) else { return nil }
     let x = IntObject.compactValue(a), y = IntObject.compactValue(b)
@@ -18,8 +19,9 @@ extension RuntimeRef {
     }
   }
 
-  @inline(__always)
-  func fastIntCompare(_ a: PyRef, _ b: PyRef, _ op: UInt32) -> PyRef? {
+  /// Small-int comparisons, like ``fastIntBinary(_:_:_:)``.
+  @inlinable @inline(__always)
+  public func fastIntCompare(_ a: PyRef, _ b: PyRef, _ op: UInt32) -> PyRef? {
     let intType = state.pointee.types.int!
     guard a.type == intType, b.type == intType, IntObject.isCompact(a), IntObject.isCompact(b) else { return nil }
     let x = IntObject.compactValue(a), y = IntObject.compactValue(b)

@@ -40,14 +40,14 @@ public enum IntObject {
   static func isNegative(_ object: PyRef) -> Bool { object.size < 0 }
 
   /// One digit or zero: the value is `digit0 * ob_size`.
-  @inline(__always)
+  @inlinable @inline(__always)
   static func isCompact(_ object: PyRef) -> Bool {
     // Safe: ob_size is far from Int.max, and −1…1 maps to 0…2.
     UInt(bitPattern: object.size &+ 1) <= 2
   }
 
   /// The value of a compact int (``isCompact(_:)``).
-  @inline(__always)
+  @inlinable @inline(__always)
   static func compactValue(_ object: PyRef) -> Int {
     Int(digits(object)[0]) &* object.size
   }
