@@ -41,9 +41,6 @@ extension RuntimeRef {
       }
       guard let tuple = newTuple(extra) else { return false }
       locals[totalNamed] = tuple.raw
-    } else if positional > parameterCount {
-      raiseTooManyPositional(function, code, given: positional, locals)
-      return false
     }
     // Keyword arguments.
     if let keywordNames {
@@ -76,6 +73,11 @@ extension RuntimeRef {
         value.incref()
         locals[slot] = value.raw
       }
+    }
+    if !hasVarArgs, positional > parameterCount {
+      // Checked after the keywords, so the message can count the keyword-only ones given.
+      raiseTooManyPositional(function, code, given: positional, locals)
+      return false
     }
     // Defaults for the positional parameters that are still missing.
     if positional < parameterCount {
@@ -150,9 +152,9 @@ extension RuntimeRef {
     } else {
       expected = "\(code.argumentCount) positional argument\(code.argumentCount == 1 ? "" : "s")"
     }
-    var givenText = "\(given) positional argument\(given == 1 ? "" : "s")"
+    var givenText = "\(given)"
     if keywordOnlyGiven > 0 {
-      givenText += " (and \(keywordOnlyGiven) keyword-only argument\(keywordOnlyGiven == 1 ? "" : "s"))"
+      givenText = "\(given) positional argument\(given == 1 ? "" : "s") (and \(keywordOnlyGiven) keyword-only argument\(keywordOnlyGiven == 1 ? "" : "s"))"
     }
     let verb = given == 1 && keywordOnlyGiven == 0 ? "was" : "were"
     raise("TypeError", "\(functionName(function))() takes \(expected) but \(givenText) \(verb) given")
