@@ -42,6 +42,7 @@ extension RuntimeRef {
     addSlotWrappers(proxy)
     addMethods(proxy, MappingProxy.methods)
     keepBinaryWrappers(proxy, ["__or__", "__ror__"], unhashable: true)
+    state.pointee.containers.types = ContainerTypes(state.pointee.types.byName)
   }
 
   private func bootstrapList(_ list: PyType) {

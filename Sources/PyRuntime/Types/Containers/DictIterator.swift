@@ -59,7 +59,7 @@ enum DictIterator {
 
   /// A new iterator over `dict`.
   static func new(_ dict: PyRef, _ kind: Kind, reversed: Bool, _ rt: RuntimeRef) -> PyRef? {
-    guard let iterator = rt.allocateObject(rt.state.pointee.types.byName[typeName(kind, reversed: reversed)]!) else {
+    guard let iterator = rt.allocateObject(rt.state.pointee.containers.types.dictIterators[kind.rawValue + (reversed ? 3 : 0)]) else {
       return nil
     }
     IteratorSupport.store(iterator, dict, at: dictOffset)

@@ -65,19 +65,18 @@ enum DictView {
   }
 
   static func new(_ dict: PyRef, _ name: String, _ rt: RuntimeRef) -> PyRef? {
-    guard let view = rt.allocateObject(rt.state.pointee.types.byName[name]!) else { return nil }
+    let views = rt.state.pointee.containers.types.dictViews
+    let type = views.isEmpty ? rt.state.pointee.types.byName[name]!
+      : views[name == "dict_keys" ? 0 : name == "dict_values" ? 1 : 2]
+    guard let view = rt.allocateObject(type) else { return nil }
     IteratorSupport.store(view, dict, at: dictOffset)
     rt.track(view)
     return view
   }
 
   static func isSetLike(_ object: PyRef, _ rt: RuntimeRef) -> Bool {
-    let type = object.type
-    return type == rt.state.pointee.types.byName["dict_keys"] || type == rt.state.pointee.types.byName["dict_items"]
-  }
-
-  static func isKeys(_ object: PyRef, _ rt: RuntimeRef) -> Bool {
-    object.type == rt.state.pointee.types.byName["dict_keys"]
+    let type = object.type, views = rt.state.pointee.containers.types.dictViews
+    return type == views[0] || type == views[2]
   }
 
   static let length: Slot.Length = { raw, _ in
@@ -181,7 +180,8 @@ enum DictView {
       guard rt.setUpdate(result, right) else { rt.decref(result); return nil }
       return result.raw
     case UInt32(BinaryOperator.xor.rawValue):
-      if rt.state.pointee.types.byName["dict_items"].map({ left.type == $0 && right.type == $0 }) == true {
+      let itemsType = rt.state.pointee.containers.types.dictViews[2]
+      if left.type == itemsType && right.type == itemsType {
         return rt.dictItemsSymmetricDifference(left, right)?.raw
       }
       guard let result = rt.newSet(left) else { return nil }

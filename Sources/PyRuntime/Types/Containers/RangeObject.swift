@@ -282,14 +282,14 @@ extension RuntimeRef {
 /// `range_iterator`: the next value, the step, and the items left.
 ///
 /// ```
-///   0 refcount | 8 type | 16 next | 24 step | 32 left
+///   0 refcount | 8 type | 16 next | 24 step | 32 left | 40 (unused: CPython's size)
 /// ```
 /// CPython: Objects/rangeobject.c, `rangeiterobject`.
 enum RangeIterator {
   static let nextOffset = 16
   static let stepOffset = 24
   static let leftOffset = 32
-  static let basicSize = 40
+  static let basicSize = 48
 
   static func makeType(_ rt: RuntimeRef) {
     let type = rt.makeType(name: "range_iterator", basicSize: basicSize, dealloc: deallocPlain)
@@ -307,7 +307,7 @@ enum RangeIterator {
   }
 
   static func new(start: Int, step: Int, count: UInt, _ rt: RuntimeRef) -> PyRef? {
-    guard let iterator = rt.allocateObject(rt.state.pointee.types.byName["range_iterator"]!) else { return nil }
+    guard let iterator = rt.allocateObject(rt.state.pointee.containers.types.rangeIterator) else { return nil }
     iterator.raw.storeBytes(of: start, toByteOffset: nextOffset, as: Int.self)
     iterator.raw.storeBytes(of: step, toByteOffset: stepOffset, as: Int.self)
     iterator.raw.storeBytes(of: count, toByteOffset: leftOffset, as: UInt.self)

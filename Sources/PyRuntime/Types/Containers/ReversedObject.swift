@@ -72,7 +72,7 @@ extension RuntimeRef {
     }
     let count = length(sequence)
     if count < 0 { return nil }
-    guard let reversed = allocateIterator(type ?? state.pointee.types.byName["reversed"]!) else { return nil }
+    guard let reversed = allocateIterator(type ?? state.pointee.containers.types.reversed) else { return nil }
     IteratorSupport.store(reversed, sequence, at: ReversedObject.sequenceOffset)
     IteratorSupport.setWord(reversed, ReversedObject.indexOffset, count - 1)
     return finishIterator(reversed)

@@ -75,7 +75,7 @@ enum SequenceIterator {
 extension RuntimeRef {
   /// An iterator over `sequence[0]`, `sequence[1]`, … until `IndexError` (`PySeqIter_New`).
   public func newSequenceIterator(_ sequence: PyRef) -> PyRef? {
-    guard let iterator = allocateObject(state.pointee.types.byName["iterator"]!) else { return nil }
+    guard let iterator = allocateObject(state.pointee.containers.types.sequenceIterator) else { return nil }
     IteratorSupport.store(iterator, sequence, at: SequenceIterator.sequenceOffset)
     IteratorSupport.setWord(iterator, SequenceIterator.indexOffset, 0)
     track(iterator)
@@ -84,7 +84,7 @@ extension RuntimeRef {
 
   /// `iter(callable, sentinel)` (`PyCallIter_New`): arguments borrowed.
   public func newCallableIterator(_ callable: PyRef, _ sentinel: PyRef) -> PyRef? {
-    guard let iterator = allocateObject(state.pointee.types.byName["callable_iterator"]!) else { return nil }
+    guard let iterator = allocateObject(state.pointee.containers.types.callableIterator) else { return nil }
     IteratorSupport.store(iterator, callable, at: SequenceIterator.sequenceOffset)
     IteratorSupport.store(iterator, sentinel, at: SequenceIterator.indexOffset)
     track(iterator)

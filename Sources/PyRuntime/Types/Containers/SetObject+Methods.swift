@@ -207,7 +207,7 @@ enum SetIterator {
   }
 
   static func new(_ set: PyRef, _ rt: RuntimeRef) -> PyRef? {
-    guard let iterator = rt.allocateObject(rt.state.pointee.types.byName["set_iterator"]!) else { return nil }
+    guard let iterator = rt.allocateObject(rt.state.pointee.containers.types.setIterator) else { return nil }
     IteratorSupport.store(iterator, set, at: setOffset)
     IteratorSupport.setWord(iterator, usedOffset, SetObject.count(set))
     IteratorSupport.setWord(iterator, positionOffset, 0)
