@@ -6,6 +6,41 @@ struct ContainerState {
   /// The containers whose repr is in progress, innermost last. Short: its length is the
   /// nesting depth of the reprs, never the size of a container.
   var reprStack: [UnsafeMutableRawPointer] = []
+  /// The iterator and view types the hot paths make (`iter(list)`, `d.items()`), so they
+  /// are not looked up by name each time.
+  var types = ContainerTypes()
+}
+
+/// The container helper types, set once at bootstrap (also in ``BuiltinTypes/byName``).
+struct ContainerTypes {
+  var listIterator: PyType!
+  var listReverseIterator: PyType!
+  var tupleIterator: PyType!
+  var setIterator: PyType!
+  var rangeIterator: PyType!
+  var sequenceIterator: PyType!
+  var callableIterator: PyType!
+  var reversed: PyType!
+  /// keys, values, items; then the reversed ones.
+  var dictIterators: [PyType] = []
+  /// dict_keys, dict_values, dict_items.
+  var dictViews: [PyType] = []
+
+  init() {}
+
+  init(_ byName: [String: PyType]) {
+    listIterator = byName["list_iterator"]
+    listReverseIterator = byName["list_reverseiterator"]
+    tupleIterator = byName["tuple_iterator"]
+    setIterator = byName["set_iterator"]
+    rangeIterator = byName["range_iterator"]
+    sequenceIterator = byName["iterator"]
+    callableIterator = byName["callable_iterator"]
+    reversed = byName["reversed"]
+    dictIterators = ["dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "dict_reversekeyiterator",
+                     "dict_reversevalueiterator", "dict_reverseitemiterator"].map { byName[$0]! }
+    dictViews = ["dict_keys", "dict_values", "dict_items"].map { byName[$0]! }
+  }
 }
 
 extension RuntimeRef {

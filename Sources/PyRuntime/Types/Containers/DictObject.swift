@@ -90,11 +90,13 @@ public enum DictObject {
   @inline(__always)
   static func usableFraction(_ capacity: Int) -> Int { (capacity << 1) / 3 }
 
-  /// `calculate_log2_keysize` as a size: the smallest power of two ≥ `minimum`, at least 8.
+  /// `calculate_log2_keysize` as a size. CPython 3.11 computes it with a bit trick,
+  /// `bit_length(((minimum | 8) - 1) | 7)`, which is the smallest power of two ≥ `minimum`
+  /// (at least 8) except that it doubles for exact powers of two from 16 up and gives 16
+  /// for 1…7: what `sys.getsizeof` of copies and converted dicts shows, so it is kept.
   static func capacity(forMinimum minimum: Int) -> Int {
-    var capacity = minimumCapacity
-    while capacity < minimum { capacity <<= 1 }
-    return capacity
+    let bits = ((minimum | minimumCapacity) - 1) | (minimumCapacity - 1)
+    return 1 << (Int.bitWidth - bits.leadingZeroBitCount)
   }
 
   /// `estimate_log2_keysize`: a capacity whose usable part holds `count` entries.

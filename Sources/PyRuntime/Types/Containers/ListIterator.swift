@@ -37,19 +37,19 @@ enum ListIterator {
     IteratorSupport.release(PyRef(raw), fields: 1, RuntimeRef(raw: runtime))
   }
 
-  static func make(_ typeName: String, _ sequence: PyRef, index: Int, _ rt: RuntimeRef) -> PyRef? {
-    guard let iterator = rt.allocateObject(rt.state.pointee.types.byName[typeName]!) else { return nil }
+  static func make(_ type: PyType, _ sequence: PyRef, index: Int, _ rt: RuntimeRef) -> PyRef? {
+    guard let iterator = rt.allocateObject(type) else { return nil }
     IteratorSupport.store(iterator, sequence, at: sequenceOffset)
     IteratorSupport.setWord(iterator, indexOffset, index)
     rt.track(iterator)
     return iterator
   }
 
-  static func newForward(_ list: PyRef, _ rt: RuntimeRef) -> PyRef? { make("list_iterator", list, index: 0, rt) }
+  static func newForward(_ list: PyRef, _ rt: RuntimeRef) -> PyRef? { make(rt.state.pointee.containers.types.listIterator, list, index: 0, rt) }
   static func newReversed(_ list: PyRef, _ rt: RuntimeRef) -> PyRef? {
-    make("list_reverseiterator", list, index: list.size - 1, rt)
+    make(rt.state.pointee.containers.types.listReverseIterator, list, index: list.size - 1, rt)
   }
-  static func newTuple(_ tuple: PyRef, _ rt: RuntimeRef) -> PyRef? { make("tuple_iterator", tuple, index: 0, rt) }
+  static func newTuple(_ tuple: PyRef, _ rt: RuntimeRef) -> PyRef? { make(rt.state.pointee.containers.types.tupleIterator, tuple, index: 0, rt) }
 
   /// Drops the sequence: the iterator is exhausted for good.
   static func exhaust(_ iterator: PyRef, _ rt: RuntimeRef) -> UnsafeMutableRawPointer? {

@@ -214,6 +214,11 @@ extension RuntimeRef {
       raise("ValueError", "length should not be negative")
       return nil
     }
+    return sliceIndices(slice, length: length)
+  }
+
+  /// ``sliceIndices(_:length:)`` for a length already known to be non-negative.
+  func sliceIndices(_ slice: PyRef, length: Int) -> (Int, Int, Int)? {
     var step = 1
     if SliceObject.step(slice) != state.pointee.none {
       guard let value = indexInteger(SliceObject.step(slice), overflow: nil) else { return nil }
