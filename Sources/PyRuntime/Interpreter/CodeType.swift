@@ -62,6 +62,25 @@ public enum CodeType {
       GetSetDefinition("co_flags", { raw, runtime in
         RuntimeRef(raw: runtime).newInt(Int(CodeType.code(PyRef(raw)).flags.rawValue))?.raw
       }),
+      GetSetDefinition("co_freevars", { raw, runtime in
+        RuntimeRef(raw: runtime).localNames(PyRef(raw), .free, excluding: [])?.raw
+      }),
+      GetSetDefinition("co_cellvars", { raw, runtime in
+        RuntimeRef(raw: runtime).localNames(PyRef(raw), .cell, excluding: .free)?.raw
+      }),
+      GetSetDefinition("co_nlocals", { raw, runtime in
+        let code = CodeType.code(PyRef(raw))
+        return RuntimeRef(raw: runtime).newInt(code.localsPlusKinds.filter { $0.contains(.local) }.count)?.raw
+      }),
+      GetSetDefinition("co_kwonlyargcount", { raw, runtime in
+        RuntimeRef(raw: runtime).newInt(CodeType.code(PyRef(raw)).keywordOnlyCount)?.raw
+      }),
+      GetSetDefinition("co_posonlyargcount", { raw, runtime in
+        RuntimeRef(raw: runtime).newInt(CodeType.code(PyRef(raw)).positionalOnlyCount)?.raw
+      }),
+      GetSetDefinition("co_stacksize", { raw, runtime in
+        RuntimeRef(raw: runtime).newInt(CodeType.code(PyRef(raw)).stackSize)?.raw
+      }),
       GetSetDefinition("co_varnames", { raw, runtime in
         let rt = RuntimeRef(raw: runtime)
         let code = CodeType.code(PyRef(raw))
@@ -89,6 +108,18 @@ public enum CodeType {
 }
 
 extension RuntimeRef {
+  /// The names of the `localsplus` slots of `kind` (and not of `excluded`), as a tuple.
+  func localNames(_ code: PyRef, _ kind: LocalKind, excluding excluded: LocalKind) -> PyRef? {
+    let swift = CodeType.code(code)
+    var names: [PyRef] = []
+    for (name, slotKind) in zip(swift.localsPlusNames, swift.localsPlusKinds)
+    where slotKind.contains(kind) && slotKind.intersection(excluded).isEmpty {
+      guard let text = newStr(name) else { for n in names { decref(n) }; return nil }
+      names.append(text)
+    }
+    return newTuple(names)
+  }
+
   /// Loads a compiled code object into the heap: a new `code` object, or nil with
   /// `MemoryError` set.
   public func loadCode(_ code: CodeObject) -> PyRef? {

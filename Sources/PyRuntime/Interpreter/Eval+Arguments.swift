@@ -60,7 +60,10 @@ extension RuntimeRef {
             continue
           }
           if (0..<code.positionalOnlyCount).contains(where: { names[$0] == text }) {
-            raise("TypeError", "\(functionName(function))() got some positional-only arguments passed as keyword arguments: '\(text)'")
+            // CPython names every positional-only parameter passed by keyword at once.
+            let passed = (0..<TupleObject.count(keywordNames)).map { StrObject.string(TupleObject.item(keywordNames, $0)!) }
+            let offending = names[0..<code.positionalOnlyCount].filter { passed.contains($0) }
+            raise("TypeError", "\(functionName(function))() got some positional-only arguments passed as keyword arguments: '\(offending.joined(separator: ", "))'")
           } else {
             raise("TypeError", "\(functionName(function))() got an unexpected keyword argument '\(text)'")
           }

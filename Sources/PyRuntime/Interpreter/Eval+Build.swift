@@ -202,14 +202,6 @@ extension RuntimeRef {
     if let extra = next(iterator) {
       decref(extra)
       for item in items { decref(item) }
-      if sequence.type.record.pointee.length != nil {
-        let total = length(sequence)
-        if total >= 0 {
-          raise("ValueError", "too many values to unpack (expected \(count), got \(total))")
-          return false
-        }
-        clearError()
-      }
       raise("ValueError", "too many values to unpack (expected \(count))")
       return false
     }
