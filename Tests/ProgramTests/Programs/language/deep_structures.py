@@ -5,12 +5,12 @@ for i in range(1_000_000):
 del nested
 print("nested list freed")
 chain = {}
-for i in range(300_000):
+for i in range(100_000):
     chain = {"next": chain}
 chain = None
 print("dict chain freed")
 t = ()
-for i in range(300_000):
+for i in range(100_000):
     t = (t,)
 del t
 print("tuple chain freed")
