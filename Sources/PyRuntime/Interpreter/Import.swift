@@ -169,7 +169,12 @@ extension RuntimeRef {
     }
     switch compile(module, filename: filename) {
     case .success(let code): return loadCode(code)
-    case .failure(let error):
+    case .failure(var error):
+      // The compiler's errors carry no source text; CPython shows the line with carets.
+      if error.text == nil, error.line > 0 {
+        let lines = String(decoding: source, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        if error.line <= lines.count { error.text = String(lines[error.line - 1]) + "\n" }
+      }
       raiseSyntaxError(error)
       return nil
     }
