@@ -38,15 +38,18 @@ extension RuntimeRef {
     addMethods(float, FloatMethods.methods)
     addGetSets(float, FloatMethods.getSets)
     for type in [int, bool, float] { addSlotWrappers(type) }
-    for type in [int, float] { removeMatrixMultiply(type) }
+    let matrix = ["__matmul__", "__rmatmul__"]
+    removeDunders(int, matrix)
+    removeDunders(float, matrix + ["lshift", "rshift", "and", "or", "xor"].flatMap { ["__\($0)__", "__r\($0)__"] })
     bootstrapComplex()
   }
 
-  /// `int` and `float` have no `__matmul__`/`__rmatmul__` (`hasattr(1, '__matmul__')` is
-  /// False); the generic slot wrappers add them with the rest of the binary family.
-  private func removeMatrixMultiply(_ type: PyType) {
+  /// The generic slot wrappers give a type with a `binary` slot the whole family of binary
+  /// dunders; `int` has no `__matmul__` (`hasattr(1, '__matmul__')` is False) and `float`
+  /// no bitwise ones either.
+  func removeDunders(_ type: PyType, _ names: [String]) {
     let dict = typeDict(type)
-    for name in ["__matmul__", "__rmatmul__", "__imatmul__"] {
+    for name in names {
       guard let key = internedString(name) else { continue }
       if dictGetItem(dict, key) != nil { _ = dictDelItem(dict, key) }
       decref(key)
