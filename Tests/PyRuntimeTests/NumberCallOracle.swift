@@ -12,11 +12,12 @@ import Testing
 ///   call:int:base|s31.32|i16       int('12', base=16)
 ///   method:to_bytes:signed|i-1|i2|sbig.. | T   (-1).to_bytes(2, 'big', signed=True)
 ///   cmethod:float:fromhex|s…       float.fromhex('…')
-///   op:+|i1|f3ff0000000000000      1 + 1.0
+///   op:+|i1|f3ff0000000000000      1 + 1.0 (`|` is spelled `or`)
 /// ```
 /// Arguments: `i<decimal>` int, `f<16 hex digits>` float by its bits, `s<dotted hex code
 /// points>` str, `b<hex>` bytes, `n` None, `T`/`F`, `l1,2,3` a list of ints, `M<decimal>`
-/// and `G<16 hex digits>` instances of `class MyInt(int)` and `class MyFloat(float)`.
+/// and `G<16 hex digits>` instances of `class MyInt(int)` and `class MyFloat(float)`,
+/// `c<16 hex digits><16 hex digits>` a complex.
 enum NumberCalls {
   static let script = """
     import sys, struct, operator
@@ -35,13 +36,14 @@ enum NumberCalls {
         if c == 'l': return [int(x) for x in r.split(',') if x]
         if c == 'M': return MyInt(int(r))
         if c == 'G': return MyFloat(f64(r))
+        if c == 'c': return complex(f64(r[:16]), f64(r[16:]))
         raise SystemExit('bad argument ' + a)
     FUN = {'int': int, 'float': float, 'bool': bool, 'round': round, 'divmod': divmod, 'pow': pow,
            'index': operator.index, 'hex': hex, 'oct': oct, 'bin': bin, 'abs': abs, 'MyInt': MyInt,
-           'MyFloat': MyFloat}
+           'MyFloat': MyFloat, 'complex': complex}
     OPS = {'+': operator.add, '-': operator.sub, '*': operator.mul, '/': operator.truediv,
            '//': operator.floordiv, '%': operator.mod, '**': operator.pow, '<<': operator.lshift,
-           '>>': operator.rshift, '&': operator.and_, '|': operator.or_, '^': operator.xor,
+           '>>': operator.rshift, '&': operator.and_, 'or': operator.or_, '^': operator.xor,
            '@': operator.matmul, '<': operator.lt, '<=': operator.le, '==': operator.eq,
            '!=': operator.ne, '>': operator.gt, '>=': operator.ge, 'neg': operator.neg,
            'pos': operator.pos, 'invert': operator.invert}
@@ -81,6 +83,7 @@ enum NumberCalls {
     "b" + values.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
   }
   static let none = "n"
+  static func complex(_ real: Double, _ imag: Double) -> String { "c" + float(real).dropFirst() + float(imag).dropFirst() }
 
   // MARK: Running
 
@@ -123,6 +126,7 @@ enum NumberCalls {
       case "int": return callWithKeywords(types.int.object, args[...])
       case "float": return callWithKeywords(types.float.object, args[...])
       case "bool": return callWithKeywords(types.bool.object, args[...])
+      case "complex": return callWithKeywords(types.complex.object, args[...])
       case "MyInt": return callWithKeywords(subclasses.int.object, args[...])
       case "MyFloat": return callWithKeywords(subclasses.float.object, args[...])
       case "round": return rt.round(args[0], ndigits: args.count > 1 ? args[1] : nil)
@@ -140,15 +144,16 @@ enum NumberCalls {
       defer { rt.decref(method) }
       return callWithKeywords(method, args.dropFirst())
     case "cmethod":
-      let type = head[1] == "int" ? types.int! : head[1] == "float" ? types.float! : head[1] == "MyInt"
-        ? subclasses.int : subclasses.float
+      let named: [String: PyType] = ["int": types.int, "float": types.float, "complex": types.complex,
+                                     "MyInt": subclasses.int, "MyFloat": subclasses.float]
+      let type = named[head[1]]!
       guard let method = rt.getAttribute(type.object, head[2]) else { return nil }
       defer { rt.decref(method) }
       return callWithKeywords(method, args[...])
     case "op":
       let binary: [String: BinaryOperator] = [
         "+": .add, "-": .subtract, "*": .multiply, "/": .trueDivide, "//": .floorDivide, "%": .remainder,
-        "**": .power, "<<": .lshift, ">>": .rshift, "&": .and, "|": .or, "^": .xor, "@": .matrixMultiply,
+        "**": .power, "<<": .lshift, ">>": .rshift, "&": .and, "or": .or, "^": .xor, "@": .matrixMultiply,
       ]
       if let op = binary[head[1]] { return rt.binaryOp(args[0], args[1], UInt32(op.rawValue)) }
       let comparisons: [String: ComparisonOperator] = [
@@ -180,6 +185,9 @@ enum NumberCalls {
       }
       return rt.newBytes(bytes)
     case "n": return rt.newNone()
+    case "c":
+      let real = Double(bitPattern: UInt64(rest.prefix(16), radix: 16)!)
+      return rt.newComplex(real: real, imag: Double(bitPattern: UInt64(rest.dropFirst(16), radix: 16)!))
     case "T": return rt.newBool(true)
     case "F": return rt.newBool(false)
     case "l":

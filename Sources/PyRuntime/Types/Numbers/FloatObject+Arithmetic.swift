@@ -81,9 +81,13 @@ extension RuntimeRef {
   }
 
   /// `x ** y`. ZeroDivisionError "0.0 cannot be raised to a negative power"; OverflowError
-  /// "(34, 'Numerical result out of range')" when a finite power overflows; ValueError for a
-  /// negative base and a non-integer exponent, whose complex result has no type yet.
+  /// "(34, 'Numerical result out of range')" when a finite power overflows. A negative base
+  /// with a non-integer exponent gives a complex, as `float_pow` hands that case to
+  /// `complex_pow`: `(-8) ** (1/3)` is `(1.0000000000000002+1.7320508075688772j)`.
   func floatPower(_ x: Double, _ y: Double) -> PyRef? {
+    if x < 0 && x.isFinite && y.isFinite && y != y.rounded(.towardZero) {
+      return complexPower(Complex(x, 0), Complex(y, 0))
+    }
     guard let value = floatPowerValue(x, y) else { return nil }
     return newFloat(value)
   }

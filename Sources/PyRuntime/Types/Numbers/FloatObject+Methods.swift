@@ -38,7 +38,8 @@ enum FloatMethods {
         return nil
       }
       let value: Double
-      switch FloatObject.fromHex(IntLiteral.asciiForm(StrObject.string(args[1]))) {
+      // Only ASCII whitespace is skipped here (unlike `float()`).
+      switch FloatObject.fromHex(Array(StrObject.string(args[1]).utf8)) {
       case .value(let parsed): value = parsed
       case .invalid:
         rt.raise("ValueError", "invalid hexadecimal floating-point string")

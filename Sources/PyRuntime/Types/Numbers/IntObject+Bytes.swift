@@ -20,7 +20,7 @@ extension RuntimeRef {
     let digits = IntObject.digits(source), count = IntObject.digitCount(source)
     let bits = IntDigits.bitLength(digits, count)
     let (allBits, overflow) = length.multipliedReportingOverflow(by: 8)
-    if !overflow && bits > (signed ? allBits - 1 : allBits) {
+    if !overflow && bits > (signed ? max(allBits - 1, 0) : allBits) {
       raise("OverflowError", "int too big to convert")
       return nil
     }

@@ -128,12 +128,13 @@ enum NumberMethods {
     }
     let (a, b) = flip ? (args[1], args[0]) : (args[0], args[1])
     let modulus: PyRef? = count == 3 && args[2] != rt.state.pointee.none ? args[2] : nil
-    guard accepts(rt, function, a, b) else { return rt.newNotImplemented().raw }
-    guard let modulus else { return rt.numberBinary(.power, a, b)?.raw }
-    if BuiltinFunctionObject.owner(PyRef(function)) == rt.state.pointee.types.float {
+    // float's refuses a modulus before it looks at the operands (`float_pow`).
+    if modulus != nil && BuiltinFunctionObject.owner(PyRef(function)) == rt.state.pointee.types.float {
       rt.raise("TypeError", "pow() 3rd argument not allowed unless all arguments are integers")
       return nil
     }
+    guard accepts(rt, function, a, b) else { return rt.newNotImplemented().raw }
+    guard let modulus else { return rt.numberBinary(.power, a, b)?.raw }
     guard rt.numberKind(modulus) == .int else { return rt.newNotImplemented().raw }
     return rt.numberPower(a, b, modulus: modulus)?.raw
   }

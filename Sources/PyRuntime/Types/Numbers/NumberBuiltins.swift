@@ -85,33 +85,57 @@ extension RuntimeRef {
     return reflectedBinary(a, b, "__divmod__", "__rdivmod__", symbol: "divmod()")
   }
 
-  /// `pow(a, b)` and `pow(a, b, modulus)` (nil or None: none). With a modulus, the numbers
-  /// follow ``numberPower(_:_:modulus:)``; other objects are asked `a.__pow__(b, modulus)`,
-  /// then a number on the right `b.__rpow__(a, modulus)`. TypeError "unsupported operand
-  /// type(s) for ** or pow(): 'int', 'int', 'str'".
+  /// `pow(a, b)` and `pow(a, b, modulus)` (nil or None: none). With a modulus, ints follow
+  /// ``numberPower(_:_:modulus:)``; otherwise the operands' types are asked in order, each
+  /// kind once, as CPython's `ternary_op` asks their `nb_power` slots: an int declines, a
+  /// float raises TypeError "pow() 3rd argument not allowed unless all arguments are
+  /// integers", a complex ValueError "complex modulo", and a class makes the call
+  /// `a.__pow__(b, modulus)` when `a` is its instance (`slot_nb_power` never calls
+  /// `__rpow__` with a modulus). TypeError "unsupported operand type(s) for ** or pow():
+  /// 'int', 'int', 'str'" when none answers.
   public func power(_ a: PyRef, _ b: PyRef, _ modulus: PyRef?) -> PyRef? {
     guard let modulus, modulus != state.pointee.none else {
       return binaryOp(a, b, UInt32(BinaryOperator.power.rawValue))
     }
     if isNumber(a) && isNumber(b) && isNumber(modulus) { return numberPower(a, b, modulus: modulus) }
-    let notImplemented = state.pointee.notImplemented
-    if let method = lookup(a.type, "__pow__") {
-      guard let result = callMethodLike(method, boundTo: a, [b, modulus]) else { return nil }
-      if result != notImplemented { return result }
-      decref(result)
-    }
-    if b.type != a.type, isBuiltinNumber(b), let method = lookup(b.type, "__rpow__") {
-      guard let result = callMethodLike(method, boundTo: b, [a, modulus]) else { return nil }
-      if result != notImplemented { return result }
-      decref(result)
-    }
-    if isFloat(modulus) {
-      raise("TypeError", "pow() 3rd argument not allowed unless all arguments are integers")
-      return nil
+    var asked: [TernaryPowerSlot] = []
+    for operand in [a, b, modulus] {
+      let slot = ternaryPowerSlot(operand)
+      if asked.contains(slot) { continue }
+      asked.append(slot)
+      switch slot {
+      case .none, .int: continue
+      case .float:
+        raise("TypeError", "pow() 3rd argument not allowed unless all arguments are integers")
+        return nil
+      case .complex:
+        raise("ValueError", "complex modulo")
+        return nil
+      case .pythonClass:
+        guard ternaryPowerSlot(a) == .pythonClass, let method = lookup(a.type, "__pow__") else { continue }
+        guard let result = callMethodLike(method, boundTo: a, [b, modulus]) else { return nil }
+        if result != state.pointee.notImplemented { return result }
+        decref(result)
+      }
     }
     raise("TypeError", "unsupported operand type(s) for ** or pow(): '\(a.type.name)', '\(b.type.name)', "
       + "'\(modulus.type.name)'")
     return nil
+  }
+
+  /// Which `nb_power` a type has: a class's own `__pow__` (CPython's `slot_nb_power`, one
+  /// function for every class), or the built-in one of its layout.
+  private func ternaryPowerSlot(_ x: PyRef) -> TernaryPowerSlot {
+    if x.type.flags.contains(.heapType), let method = lookup(x.type, "__pow__"),
+       method.type.record.pointee.kind != .methodDescriptor {
+      return .pythonClass
+    }
+    switch x.type.record.pointee.kind {
+    case .int, .bool: return .int
+    case .float: return .float
+    case .complex: return .complex
+    default: return .none
+    }
   }
 
   /// `hex(x)`, `oct(x)`, `bin(x)` (radix 16, 8, 2), or `str(int(x))` for radix 10, through
@@ -175,4 +199,9 @@ extension RuntimeRef {
     raise("TypeError", "unsupported operand type(s) for \(symbol): '\(a.type.name)' and '\(b.type.name)'")
     return nil
   }
+}
+
+/// The kinds of `nb_power` slot ``RuntimeRef/power(_:_:_:)`` tells apart.
+enum TernaryPowerSlot {
+  case none, int, float, complex, pythonClass
 }

@@ -38,15 +38,18 @@ extension RuntimeRef {
     addMethods(float, FloatMethods.methods)
     addGetSets(float, FloatMethods.getSets)
     for type in [int, bool, float] { addSlotWrappers(type) }
-    for type in [int, float] { removeMatrixMultiply(type) }
+    let matrix = ["__matmul__", "__rmatmul__"]
+    removeDunders(int, matrix)
+    removeDunders(float, matrix + ["lshift", "rshift", "and", "or", "xor"].flatMap { ["__\($0)__", "__r\($0)__"] })
     bootstrapComplex()
   }
 
-  /// `int` and `float` have no `__matmul__`/`__rmatmul__` (`hasattr(1, '__matmul__')` is
-  /// False); the generic slot wrappers add them with the rest of the binary family.
-  private func removeMatrixMultiply(_ type: PyType) {
+  /// The generic slot wrappers give a type with a `binary` slot the whole family of binary
+  /// dunders; `int` has no `__matmul__` (`hasattr(1, '__matmul__')` is False) and `float`
+  /// no bitwise ones either.
+  func removeDunders(_ type: PyType, _ names: [String]) {
     let dict = typeDict(type)
-    for name in ["__matmul__", "__rmatmul__", "__imatmul__"] {
+    for name in names {
       guard let key = internedString(name) else { continue }
       if dictGetItem(dict, key) != nil { _ = dictDelItem(dict, key) }
       decref(key)
@@ -55,56 +58,78 @@ extension RuntimeRef {
 }
 
 enum NumberProtocols {
-  /// ``NumberOperator`` by ``BinaryOperator`` raw value (`@`, index 4, never reaches it).
-  static let operators: [NumberOperator] = [
-    .add, .and, .floorDivide, .leftShift, .multiply, .multiply, .modulo, .or, .power, .rightShift, .subtract,
-    .trueDivide, .xor,
-  ]
-  static let comparisons: [NumberComparison] = [.less, .lessOrEqual, .equal, .notEqual, .greater, .greaterOrEqual]
-  static let matrixMultiply = UInt32(BinaryOperator.matrixMultiply.rawValue)
+  /// The ``NumberOperator`` of a plain ``BinaryOperator`` raw value; nil for `@` and the
+  /// in-place forms (a switch, not a table: these run on every operator).
+  @inline(__always)
+  static func operation(_ op: UInt32) -> NumberOperator? {
+    switch op {
+    case 0: return .add
+    case 1: return .and
+    case 2: return .floorDivide
+    case 3: return .leftShift
+    case 5: return .multiply
+    case 6: return .modulo
+    case 7: return .or
+    case 8: return .power
+    case 9: return .rightShift
+    case 10: return .subtract
+    case 11: return .trueDivide
+    case 12: return .xor
+    default: return nil
+    }
+  }
+
+  /// The ``NumberComparison`` of a ``ComparisonOperator`` raw value.
+  @inline(__always)
+  static func comparison(_ op: Int32) -> NumberComparison {
+    switch op {
+    case 0: return .less
+    case 1: return .lessOrEqual
+    case 2: return .equal
+    case 3: return .notEqual
+    case 4: return .greater
+    default: return .greaterOrEqual
+    }
+  }
 
   /// int's (and bool's) `nb_*`: both operands ints, else `NotImplemented`.
   static let intBinary: Slot.Binary = { a, b, op, runtime in
     let rt = RuntimeRef(raw: runtime)
-    guard op < BinaryOperator.inplaceOffset, op != matrixMultiply,
-          rt.numberKind(PyRef(a)) == .int, rt.numberKind(PyRef(b)) == .int else {
+    guard let operation = operation(op), rt.numberKind(PyRef(a)) == .int, rt.numberKind(PyRef(b)) == .int else {
       return rt.newNotImplemented().raw
     }
-    return rt.numberBinary(operators[Int(op)], PyRef(a), PyRef(b))?.raw
+    return rt.numberBinary(operation, PyRef(a), PyRef(b))?.raw
   }
 
   /// float's `nb_*`: floats and ints (converted, OverflowError when too large), else
   /// `NotImplemented`; no bitwise operators.
   static let floatBinary: Slot.Binary = { a, b, op, runtime in
     let rt = RuntimeRef(raw: runtime)
-    guard op < BinaryOperator.inplaceOffset, rt.isNumber(PyRef(a)), rt.isNumber(PyRef(b)) else {
+    guard let operation = operation(op), rt.isNumber(PyRef(a)), rt.isNumber(PyRef(b)) else {
       return rt.newNotImplemented().raw
     }
-    let operation = operators[Int(op)]
     switch operation {
     case .leftShift, .rightShift, .and, .or, .xor: return rt.newNotImplemented().raw
-    default: break
+    default: return rt.numberBinary(operation, PyRef(a), PyRef(b))?.raw
     }
-    if op == matrixMultiply { return rt.newNotImplemented().raw }
-    return rt.numberBinary(operation, PyRef(a), PyRef(b))?.raw
   }
 
   static let intCompare: Slot.RichCompare = { a, b, op, runtime in
     let rt = RuntimeRef(raw: runtime)
     guard rt.numberKind(PyRef(a)) == .int, rt.numberKind(PyRef(b)) == .int else { return rt.newNotImplemented().raw }
-    return rt.newBool(comparisons[Int(op)].holds(IntObject.compare(PyRef(a), PyRef(b)))).raw
+    return rt.newBool(comparison(op).holds(IntObject.compare(PyRef(a), PyRef(b)))).raw
   }
 
   /// Exact across int and float (CPython: `float_richcompare`).
   static let floatCompare: Slot.RichCompare = { a, b, op, runtime in
     let rt = RuntimeRef(raw: runtime)
     guard rt.isNumber(PyRef(a)), rt.isNumber(PyRef(b)) else { return rt.newNotImplemented().raw }
-    return rt.newBool(comparisons[Int(op)].holds(rt.numberOrder(PyRef(a), PyRef(b)))).raw
+    return rt.newBool(comparison(op).holds(rt.numberOrder(PyRef(a), PyRef(b)))).raw
   }
 
   static let unary: Slot.UnaryNumber = { a, op, runtime in
-    let operations: [NumberUnaryOperator] = [.negative, .positive, .invert, .absolute]
-    return RuntimeRef(raw: runtime).numberUnary(operations[Int(op)], PyRef(a))?.raw
+    let operation: NumberUnaryOperator = op == 0 ? .negative : op == 1 ? .positive : op == 2 ? .invert : .absolute
+    return RuntimeRef(raw: runtime).numberUnary(operation, PyRef(a))?.raw
   }
 
   static let repr: Slot.Unary = { raw, runtime in
