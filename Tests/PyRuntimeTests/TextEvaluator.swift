@@ -351,6 +351,7 @@ enum TestSlice {
 enum TextDifferential {
   static let script = """
     import sys
+    list_of = list
     for line in sys.stdin.read().split('\\n')[:-1]:
         try:
             value = eval(line)
