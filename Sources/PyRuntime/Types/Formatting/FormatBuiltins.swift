@@ -11,7 +11,8 @@ extension RuntimeRef {
         value.incref()
         return value
       }
-      if value.type == state.pointee.types.int { return str(value) }
+      // int and float: `__format__('')` is `str()`.
+      if value.type == state.pointee.types.int || value.type == state.pointee.types.float { return str(value) }
     }
     let specObject = spec ?? emptyString()
     defer { if spec == nil { decref(specObject) } }
