@@ -74,6 +74,21 @@ import Testing
   }
 
   @Test(.enabled(if: TextOracle.isAvailable, "needs python3 (CPython 3.11)"))
+  func dunderMethods() throws {
+    try TextDifferential.check([
+      "'abc'.__len__()", "'a'.__add__('b')", "'a'.__add__(1)", "'a'.__mul__(3)", "'a'.__rmul__(3)", "'%s!'.__mod__(1)",
+      "'a'.__rmod__('%s')", "'abc'.__contains__('b')", "'abc'.__getitem__(-1)", "'abc'.__getitem__(slice(0, 2))",
+      "str.__new__(str, 'x')", "str.__new__(str)", "str.__new__(1)", "str.__new__()", "'a'.__mul__(1.5)",
+      "'a'.__rmul__('x')", "'a'.__mod__(1)", "'a'.__rmod__(1)", "b'a'.__add__('a')", "b'a'.__mul__(2)", "b'a'.__rmul__(b'')", "'x'.__getnewargs__()", "'a'.__eq__('a')",
+      "'a'.__lt__('b')", "'a'.__lt__(1)", "'a'.__ge__('a')", "'abc'.__str__()", "'a\\n'.__repr__()",
+      "'abc'.__iter__().__next__()", "'é'.__iter__().__length_hint__()", "'abc'.__sizeof__()", "'é'.__sizeof__()",
+      "b'ab'.__len__()", "b'ab'.__getitem__(0)", "b'ab'.__add__(b'c')", "b'ab'.__contains__(97)", "bytes.__new__(bytes, 2)",
+      "b'ab'.__iter__().__next__()", "b'a'.__getnewargs__()", "(5).__format__('>3')", "(2.5).__format__('')",
+      "True.__format__('')", "True.__format__('^5')",
+    ])
+  }
+
+  @Test(.enabled(if: TextOracle.isAvailable, "needs python3 (CPython 3.11)"))
   func codecs() throws {
     try TextDifferential.check([
       "'abc'.encode()", "'é€😀'.encode()", "'é€😀'.encode('utf-8')", "'é'.encode('latin-1')", "'é'.encode('ascii')",

@@ -36,6 +36,17 @@ final class TextEvaluator {
       guard args.expect("chr", exactly: 1), let value = IntObject.exactValue(args[0]) else { return nil }
       return args.rt.newCharacter(UInt32(value))?.raw
     })
+    names["slice"] = rt.newBuiltinFunction("slice", { _, argv, count, names, runtime in
+      let args = Arguments(runtime, argv, count, names)
+      let rt = args.rt
+      var parts: [PyRef] = []
+      for index in 0..<3 {
+        let part = index < args.count ? args[index] : rt.state.pointee.none
+        part.incref()
+        parts.append(part)
+      }
+      return TestSlice.make(rt, parts)?.raw
+    })
     names["list_of"] = rt.newBuiltinFunction("list_of", { _, argv, count, names, runtime in
       let args = Arguments(runtime, argv, count, names)
       guard args.expect("list_of", exactly: 1) else { return nil }

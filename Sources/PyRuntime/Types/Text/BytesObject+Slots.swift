@@ -84,11 +84,13 @@ enum BytesSlots {
     defer { rt.decref(exact) }
     let count = BytesObject.count(exact)
     guard let object = rt.allocateObject(subtype, itemCount: count) else { return nil }
+    // The class's own fields first: for a var-sized base they belong after the items (as
+    // CPython's negative `tp_dictoffset`), so the bytes written next must win any overlap.
+    rt.initializeInstanceSlots(object)
     object.size = count
     object.raw.storeBytes(of: -1, toByteOffset: BytesObject.hashOffset, as: Int.self)
     BytesObject.data(object).update(from: BytesObject.data(exact), count: count)
     BytesObject.data(object)[count] = 0
-    rt.initializeInstanceSlots(object)
     if subtype.isGC { rt.track(object) }
     return object.raw
   }

@@ -26,7 +26,7 @@ extension RuntimeRef {
     }
     str.record.pointee.new = StrObject.new
     addSlotWrappers(str)
-    addMethods(str, StrMethods.definitions)
+    addMethods(str, StrMethods.definitions + TextSequenceMethods.strDefinitions)
 
     let bytes = types.bytes!
     bytes.record.pointee.repr = { raw, runtime in RuntimeRef(raw: runtime).bytesRepr(PyRef(raw))?.raw }
@@ -40,7 +40,7 @@ extension RuntimeRef {
     }
     bytes.record.pointee.new = BytesSlots.new
     addSlotWrappers(bytes)
-    addMethods(bytes, BytesMethods.definitions)
+    addMethods(bytes, BytesMethods.definitions + TextSequenceMethods.bytesDefinitions)
 
     addMethods(types.int, [MethodDefinition("__format__", FormatMethods.intFormat)])
     addMethods(types.float, [MethodDefinition("__format__", FormatMethods.floatFormat)])
