@@ -37,6 +37,14 @@ import Testing
       "b'aB1'.lower()", "b'abc'.removeprefix(b'a')", "b'abc'.removesuffix(b'bc')", "b'123'.isdigit()",
       "b'abc'.isalpha()", "b'a1'.isalnum()", "b' \\t'.isspace()", "b'ab1'.islower()", "b'AB'.isupper()",
       "b'\\x80'.isascii()", "b''.isdigit()", "b'ab'.decode('ascii')", "b'abc'.upper(1)",
+      "b'a,b'.partition(b',')", "b'a,b'.rpartition(b'x')", "b'ab'.partition(',')", "b'ab'.partition(b'')",
+      "b'ab'.center(6)", "b'ab'.center(5, b'*')", "b'ab'.center(5, '*')", "b'ab'.center(5, b'**')",
+      "b'ab'.ljust(4, b'-')", "b'ab'.rjust(4)", "b'-5'.zfill(4)", "b'a\\nb\\r\\nc\\rd'.splitlines()",
+      "b'a\\nb\\n'.splitlines(True)", "b'a\\x0bb'.splitlines()", "b'a\\tb'.expandtabs(4)", "b'hELLO wORLD'.capitalize()",
+      "b'hello world'.title()", "b'Hello'.swapcase()", "b'Hello World'.istitle()", "b'hello'.istitle()",
+      "b'abc'.translate(bytes.maketrans(b'ab', b'xy'))", "b'abc'.translate(None, b'b')", "b'abc'.translate(b'x')",
+      "bytes.maketrans(b'a', b'xy')", "b'abc'.translate(None, delete=b'a')", "b'ab'.center()", "b'ab'.zfill()",
+      "bytes.maketrans('a', 'b')", "len(bytes.maketrans(b'', b''))",
     ])
   }
 }

@@ -16,6 +16,12 @@ extension RuntimeRef {
     }
     let specObject = spec ?? emptyString()
     defer { if spec == nil { decref(specObject) } }
+    // The exact built-in types' `__format__` cannot be replaced: call it directly, as
+    // CPython's `str.format` does (`render_field`).
+    let types = state.pointee.types
+    if value.type == types.int { return formatInt(value, specObject) }
+    if value.type == types.float { return formatFloat(value, specObject) }
+    if value.type == types.str { return formatStr(value, specObject) }
     let (found, result) = callSpecial(value, "__format__", [specObject])
     guard found else {
       raise("TypeError", "Type \(value.type.name) doesn't define __format__")

@@ -40,7 +40,7 @@ extension RuntimeRef {
     }
     bytes.record.pointee.new = BytesSlots.new
     addSlotWrappers(bytes)
-    addMethods(bytes, BytesMethods.definitions + TextSequenceMethods.bytesDefinitions)
+    addMethods(bytes, BytesMethods.definitions + BytesMethods.moreDefinitions + TextSequenceMethods.bytesDefinitions)
 
     addMethods(types.int, [MethodDefinition("__format__", FormatMethods.intFormat)])
     addMethods(types.float, [MethodDefinition("__format__", FormatMethods.floatFormat)])
