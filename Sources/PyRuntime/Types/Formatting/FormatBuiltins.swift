@@ -22,12 +22,11 @@ extension RuntimeRef {
     if value.type == types.int { return formatInt(value, specObject) }
     if value.type == types.float { return formatFloat(value, specObject) }
     if value.type == types.str { return formatStr(value, specObject) }
-    let (found, result) = callSpecial(value, "__format__", [specObject])
-    guard found else {
-      raise("TypeError", "Type \(value.type.name) doesn't define __format__")
+    guard let method = lookup(value.type, textNames.format) else {
+      if !hasError { raise("TypeError", "Type \(value.type.name) doesn't define __format__") }
       return nil
     }
-    guard let result else { return nil }
+    guard let result = callMethodLike(method, boundTo: value, [specObject]) else { return nil }
     guard isStr(result) else {
       raise("TypeError", "__format__ must return a str, not \(result.type.name)")
       decref(result)

@@ -11,21 +11,26 @@ extension RuntimeRef {
   /// Bounds that do not fit an `Int` are clamped (CPython clamps to `PY_SSIZE_T_MIN/MAX`);
   /// the step is clamped to `-Int.max` so it can be negated.
   public func adjustedSliceIndices(_ slice: PyRef, length: Int) -> (start: Int, stop: Int, step: Int, count: Int)? {
-    var values: [Int?] = []
-    for name in ["start", "stop", "step"] {
+    let names = textNames
+    var values: (Int?, Int?, Int?) = (nil, nil, nil)
+    for (position, name) in [names.start, names.stop, names.step].enumerated() {
       guard let value = getAttribute(slice, name) else { return nil }
       defer { decref(value) }
       guard let bound = textSliceBound(value) else { return nil }
-      values.append(bound)
+      switch position {
+      case 0: values.0 = bound
+      case 1: values.1 = bound
+      default: values.2 = bound
+      }
     }
-    var step = values[2] ?? 1
+    var step = values.2 ?? 1
     guard step != 0 else {
       raise("ValueError", "slice step cannot be zero")
       return nil
     }
     if step < -Int.max { step = -Int.max }
-    let start = values[0] ?? (step < 0 ? Int.max : 0)
-    let stop = values[1] ?? (step < 0 ? Int.min : Int.max)
+    let start = values.0 ?? (step < 0 ? Int.max : 0)
+    let stop = values.1 ?? (step < 0 ? Int.min : Int.max)
     return SliceIndices.adjust(length: length, start: start, stop: stop, step: step)
   }
 }

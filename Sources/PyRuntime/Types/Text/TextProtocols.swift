@@ -6,6 +6,8 @@
 extension RuntimeRef {
   func bootstrapTextProtocols() {
     let types = state.pointee.types
+    guard let names = TextNames(self) else { preconditionFailure("Runtime: the heap limit is too small for the text names") }
+    state.pointee.text.names = names
     for (name, next) in [("str_ascii_iterator", TextIterator.strNext), ("str_iterator", TextIterator.strNext),
                          ("bytes_iterator", TextIterator.bytesNext)] {
       state.pointee.types.byName[name] = TextIterator.makeType(self, name: name, next: next)
