@@ -67,17 +67,26 @@ enum PyHeapProcess {
     input.fileHandleForWriting.write(Data(stdin.utf8))
     try input.fileHandleForWriting.close()
     // Read both pipes while the process runs, so a large output cannot block it.
-    var outData = Data(), errData = Data()
+    let collected = OutputBox()
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
-      outData = output.fileHandleForReading.readDataToEndOfFile()
+      collected.set(output.fileHandleForReading.readDataToEndOfFile())
       group.leave()
     }
-    errData = errors.fileHandleForReading.readDataToEndOfFile()
+    let errData = errors.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
+    let outData = collected.get()
     return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                   status: process.terminationStatus)
   }
+}
+
+/// The stdout bytes read on another thread.
+final class OutputBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var data = Data()
+  func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+  func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }

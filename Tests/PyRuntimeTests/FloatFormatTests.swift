@@ -33,6 +33,19 @@ import Testing
     try TextDifferential.check(lines)
   }
 
+  @Test(.enabled(if: TextOracle.isAvailable, "needs python3 (CPython 3.11)"))
+  func fixedPointEveryPrecision() throws {
+    var lines: [String] = []
+    for (index, x) in Self.randomDoubles(seed: 0xF1DED, count: 600).enumerated() {
+      lines.append("'%.\(index % 21)f' % \(FloatObject.repr(x))")
+    }
+    for value in ["0.5", "1.5", "2.5", "0.125", "0.375", "2.675", "1.005", "1e-07", "123456789.125", "4503599627370497.5",
+                  "9007199254740993.0", "1e-20", "5e-324", "-0.0", "0.045", "1.0000000000000002"] {
+      for precision in [0, 1, 2, 3, 17, 19, 20, 25] { lines.append("format(\(value), '.\(precision)f')") }
+    }
+    try TextDifferential.check(lines)
+  }
+
   @Test func exactExpansion() {
     #expect(String(decoding: FloatDigits.exact(0.1).digits, as: UTF8.self)
       == "1000000000000000055511151231257827021181583404541015625")

@@ -36,6 +36,17 @@ final class TextEvaluator {
       guard args.expect("chr", exactly: 1), let value = IntObject.exactValue(args[0]) else { return nil }
       return args.rt.newCharacter(UInt32(value))?.raw
     })
+    names["slice"] = rt.newBuiltinFunction("slice", { _, argv, count, names, runtime in
+      let args = Arguments(runtime, argv, count, names)
+      let rt = args.rt
+      var parts: [PyRef] = []
+      for index in 0..<3 {
+        let part = index < args.count ? args[index] : rt.state.pointee.none
+        part.incref()
+        parts.append(part)
+      }
+      return TestSlice.make(rt, parts)?.raw
+    })
     names["list_of"] = rt.newBuiltinFunction("list_of", { _, argv, count, names, runtime in
       let args = Arguments(runtime, argv, count, names)
       guard args.expect("list_of", exactly: 1) else { return nil }
@@ -157,16 +168,42 @@ final class TextEvaluator {
     case .call(let function, let args, let keywords):
       guard let callable = evaluate(function) else { return nil }
       defer { rt.decref(callable) }
-      guard let positional = evaluateAll(args) else { return nil }
-      guard let named = evaluateAll(keywords.map(\.value)) else {
-        positional.forEach(rt.decref)
-        return nil
+      var values: [PyRef] = []
+      var keywordNames: [PyRef] = []
+      defer { (values + keywordNames).forEach(rt.decref) }
+      for argument in args {
+        if case .starred(let inner, _) = argument.kind {
+          guard let iterable = evaluate(inner) else { return nil }
+          defer { rt.decref(iterable) }
+          guard let items = rt.collectItems(iterable) else { return nil }
+          values += items
+        } else {
+          guard let value = evaluate(argument) else { return nil }
+          values.append(value)
+        }
       }
-      defer { (positional + named).forEach(rt.decref) }
+      for keyword in keywords {
+        guard let value = evaluate(keyword.value) else { return nil }
+        if let name = keyword.arg {
+          values.append(value)
+          keywordNames.append(rt.newStr(name)!)
+        } else {
+          defer { rt.decref(value) }
+          for (key, item) in rt.dictItems(value) {
+            key.incref()
+            item.incref()
+            keywordNames.append(key)
+            values.append(item)
+          }
+        }
+      }
       var kwnames: PyRef?
-      if !keywords.isEmpty { kwnames = rt.newTuple(keywords.map { rt.newStr($0.arg!)! }) }
+      if !keywordNames.isEmpty {
+        keywordNames.forEach { $0.incref() }
+        kwnames = rt.newTuple(keywordNames)
+      }
       defer { rt.decref(kwnames) }
-      return rt.call(callable, positional + named, keywordNames: kwnames)
+      return rt.call(callable, values, keywordNames: kwnames)
     case .subscript(let base, let index, _):
       guard let container = evaluate(base) else { return nil }
       defer { rt.decref(container) }
@@ -325,6 +362,7 @@ enum TestSlice {
 enum TextDifferential {
   static let script = """
     import sys
+    list_of = list
     for line in sys.stdin.read().split('\\n')[:-1]:
         try:
             value = eval(line)

@@ -124,8 +124,12 @@ enum SlotWrappers {
   static let new: Slot.VectorCall = { function, argv, count, names, runtime in
     let rt = RuntimeRef(raw: runtime)
     let ownerType = BuiltinFunctionObject.owner(PyRef(function))!
-    guard count >= 1, PyRef(argv[0]!).type.record.pointee.kind == .type else {
-      rt.raise("TypeError", "\(ownerType.name).__new__(X): X is not a type object")
+    guard count >= 1 else {
+      rt.raise("TypeError", "\(ownerType.name).__new__(): not enough arguments")
+      return nil
+    }
+    guard PyRef(argv[0]!).type.record.pointee.kind == .type else {
+      rt.raise("TypeError", "\(ownerType.name).__new__(X): X is not a type object (\(PyRef(argv[0]!).type.name))")
       return nil
     }
     let target = PyType(argv[0]!)

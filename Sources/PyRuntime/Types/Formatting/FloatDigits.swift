@@ -94,10 +94,43 @@ enum FloatDigits {
 
   /// Mode 3: `count` digits after the decimal point.
   static func fixed(_ x: Double, _ count: Int) -> Decimal {
+    if let quick = fixedInOneWord(x, count) { return quick }
     let value = exact(x)
     if value.digits == [0x30] { return value }
     let (keep, overflow) = value.decimalPoint.addingReportingOverflow(count)
     return round(value, keep: overflow ? Int.max : keep)
+  }
+
+  /// 10^0 … 10^19.
+  private static let powersOfTen: [UInt128] = (0...19).map { power in
+    var value: UInt128 = 1
+    for _ in 0..<power { value *= 10 }
+    return value
+  }
+
+  /// Mode 3 without the big integer, for the common case: at most 19 digits after the
+  /// point and |x| = m·2^e with −127 ≤ e < 0, so that m·10^count (< 2^117) and the shift
+  /// fit in 128 bits. round(|x|·10^count) is then (m·10^count) >> −e, rounded half to even
+  /// on the bits shifted out. nil when the case does not apply.
+  static func fixedInOneWord(_ x: Double, _ count: Int) -> Decimal? {
+    guard count >= 0 && count <= 19 else { return nil }
+    let magnitude = abs(x)
+    if magnitude == 0 { return Decimal(digits: [0x30], decimalPoint: 1) }
+    guard magnitude.exponentBitPattern != 0 else { return nil }   // subnormal
+    let significand = magnitude.significandBitPattern | (1 << 52)
+    let exponent = Int(magnitude.exponentBitPattern) - 1075
+    guard exponent < 0 && exponent >= -127 else { return nil }
+    let shift = -exponent
+    let scaled = UInt128(significand) * powersOfTen[count]
+    var quotient = scaled >> shift
+    let remainder = scaled & ((UInt128(1) << shift) - 1)
+    let half = UInt128(1) << (shift - 1)
+    if remainder > half || (remainder == half && quotient & 1 == 1) { quotient += 1 }
+    if quotient == 0 { return Decimal(digits: [0x30], decimalPoint: 1) }
+    var digits = Array(String(quotient).utf8)
+    let point = digits.count - count
+    while digits.last == 0x30 { digits.removeLast() }
+    return Decimal(digits: digits, decimalPoint: point)
   }
 
   /// Mode 0: the shortest digits that read back as `x`.

@@ -11,16 +11,22 @@ extension RuntimeRef {
         value.incref()
         return value
       }
-      if value.type == state.pointee.types.int { return str(value) }
+      // int and float: `__format__('')` is `str()`.
+      if value.type == state.pointee.types.int || value.type == state.pointee.types.float { return str(value) }
     }
     let specObject = spec ?? emptyString()
     defer { if spec == nil { decref(specObject) } }
-    let (found, result) = callSpecial(value, "__format__", [specObject])
-    guard found else {
-      raise("TypeError", "Type \(value.type.name) doesn't define __format__")
+    // The exact built-in types' `__format__` cannot be replaced: call it directly, as
+    // CPython's `str.format` does (`render_field`).
+    let types = state.pointee.types
+    if value.type == types.int { return formatInt(value, specObject) }
+    if value.type == types.float { return formatFloat(value, specObject) }
+    if value.type == types.str { return formatStr(value, specObject) }
+    guard let method = lookup(value.type, textNames.format) else {
+      if !hasError { raise("TypeError", "Type \(value.type.name) doesn't define __format__") }
       return nil
     }
-    guard let result else { return nil }
+    guard let result = callMethodLike(method, boundTo: value, [specObject]) else { return nil }
     guard isStr(result) else {
       raise("TypeError", "__format__ must return a str, not \(result.type.name)")
       decref(result)

@@ -50,7 +50,9 @@ struct PercentFormatter {
       argumentCount = -1
       argumentIndex = -2
     }
-    mapping = kind != .tuple && kind != .str && values.type.record.pointee.getItem != nil ? values : nil
+    // `PyMapping_Check`: anything subscriptable (lists too) but tuples and strings.
+    let subscriptable = values.type.record.pointee.getItem != nil || kind == .dict || kind == .list
+    mapping = kind != .tuple && kind != .str && subscriptable ? values : nil
     builder = StrBuilder(capacity: text.count + 16)
   }
 
@@ -142,7 +144,9 @@ struct PercentFormatter {
     if character == 0x2A {
       guard let value = nextArgument() else { return false }
       guard rt.isInt(value) || value.type.record.pointee.kind == .int else { return fail("TypeError", "* wants int") }
-      guard let number = rt.textIndexValue(value, overflow: .raise("OverflowError")) else { return false }
+      guard let number = IntObject.exactValue(value) else {
+        return fail("OverflowError", "Python int too large to convert to C ssize_t")
+      }
       width = number
       if width < 0 {
         flags.insert(.leftJustify)

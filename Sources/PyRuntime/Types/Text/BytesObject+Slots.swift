@@ -84,11 +84,13 @@ enum BytesSlots {
     defer { rt.decref(exact) }
     let count = BytesObject.count(exact)
     guard let object = rt.allocateObject(subtype, itemCount: count) else { return nil }
+    // The class's own fields first: for a var-sized base they belong after the items (as
+    // CPython's negative `tp_dictoffset`), so the bytes written next must win any overlap.
+    rt.initializeInstanceSlots(object)
     object.size = count
     object.raw.storeBytes(of: -1, toByteOffset: BytesObject.hashOffset, as: Int.self)
     BytesObject.data(object).update(from: BytesObject.data(exact), count: count)
     BytesObject.data(object)[count] = 0
-    rt.initializeInstanceSlots(object)
     if subtype.isGC { rt.track(object) }
     return object.raw
   }
@@ -165,24 +167,39 @@ extension RuntimeRef {
       }
       return newBytes([UInt8](repeating: 0, count: count))
     }
-    let record = source.type.record
-    guard record.pointee.iter != nil || record.pointee.getItem != nil, record.pointee.kind != .str else {
-      raise("TypeError", "cannot convert '\(source.type.name)' object to bytes")
-      return nil
+    let kind = source.type.record.pointee.kind
+    let items: [PyRef]
+    if kind == .list || kind == .tuple {
+      guard let collected = collectItems(source) else { return nil }
+      items = collected
+    } else {
+      guard let iterator = iter(source) else {
+        if exceptionMatches("TypeError") {
+          clearError()
+          raise("TypeError", "cannot convert '\(source.type.name)' object to bytes")
+        }
+        return nil
+      }
+      defer { decref(iterator) }
+      var collected: [PyRef] = []
+      while let item = next(iterator) { collected.append(item) }
+      if hasError {
+        collected.forEach(decref)
+        return nil
+      }
+      items = collected
     }
+    defer { items.forEach(decref) }
     var output: [UInt8] = []
-    var failed = false
-    let ok = forEach(source) { item in
-      guard let value = textIndexValue(item) else { failed = true; return false }
+    output.reserveCapacity(items.count)
+    for item in items {
+      guard let value = textIndexValue(item) else { return nil }
       guard value >= 0 && value < 256 else {
         raise("ValueError", "bytes must be in range(0, 256)")
-        failed = true
-        return false
+        return nil
       }
       output.append(UInt8(value))
-      return true
     }
-    guard ok, !failed else { return nil }
     return newBytes(output)
   }
 

@@ -14,10 +14,18 @@ public enum BytesObject {
   static let basicSize = 33
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
-    let type = rt.makeType(name: "bytes", basicSize: basicSize, itemSize: 1, flags: [.varSized], dealloc: deallocPlain,
+    let type = rt.makeType(name: "bytes", basicSize: basicSize, itemSize: 1, flags: [.varSized], dealloc: dealloc,
                            hash: hash, equal: equal)
     type.record.pointee.kind = .bytes
     return type
+  }
+
+  /// Frees the object (untracking first an instance of a subclass that has a GC header).
+  static let dealloc: Slot.Dealloc = { raw, runtime in
+    let rt = RuntimeRef(raw: runtime)
+    let bytes = PyRef(raw)
+    if bytes.type.isGC { rt.untrack(bytes) }
+    rt.freeObject(bytes)
   }
 
   /// `len(b)`.

@@ -358,7 +358,8 @@ extension RuntimeRef {
   /// an object that cannot be iterated (`PySequence_Fast`).
   func joinItems(_ iterable: PyRef) -> [PyRef]? {
     let record = iterable.type.record
-    if record.pointee.iter == nil && record.pointee.getItem == nil {
+    let kind = record.pointee.kind
+    if record.pointee.iter == nil && record.pointee.getItem == nil && kind != .list && kind != .tuple {
       raise("TypeError", "can only join an iterable")
       return nil
     }

@@ -191,6 +191,8 @@ public enum StrObject {
   static let dealloc: Slot.Dealloc = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
     let str = PyRef(raw)
+    // A subclass instance may be tracked (if its class gave it a GC header).
+    if str.type.isGC { rt.untrack(str) }
     if internedState(str) == internedMortal { rt.internTableRemove(str) }
     if !isCompact(str) { rt.freeMemory(str.raw.load(fromByteOffset: dataPointerOffset, as: UnsafeMutableRawPointer?.self)) }
     rt.freeObject(str)

@@ -20,7 +20,7 @@ extension RuntimeRef {
   func textSupportsIndex(_ object: PyRef) -> Bool {
     let kind = object.type.record.pointee.kind
     if kind == .int || kind == .bool { return true }
-    return lookup(object.type, "__index__") != nil
+    return lookup(object.type, textNames.index) != nil
   }
 
   /// `operator.index(object)` as a new int reference: TypeError "'float' object cannot be
@@ -32,12 +32,11 @@ extension RuntimeRef {
       object.incref()
       return object
     }
-    let (found, result) = callSpecial(object, "__index__")
-    guard found else {
+    guard let method = lookup(object.type, textNames.index) else {
       raise("TypeError", "'\(object.type.name)' object cannot be interpreted as an integer")
       return nil
     }
-    guard let result else { return nil }
+    guard let result = callMethodLike(method, boundTo: object, []) else { return nil }
     let resultKind = result.type.record.pointee.kind
     guard resultKind == .int || resultKind == .bool else {
       raise("TypeError", "__index__ returned non-int (type \(result.type.name))")

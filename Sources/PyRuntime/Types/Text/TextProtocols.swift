@@ -6,6 +6,8 @@
 extension RuntimeRef {
   func bootstrapTextProtocols() {
     let types = state.pointee.types
+    guard let names = TextNames(self) else { preconditionFailure("Runtime: the heap limit is too small for the text names") }
+    state.pointee.text.names = names
     for (name, next) in [("str_ascii_iterator", TextIterator.strNext), ("str_iterator", TextIterator.strNext),
                          ("bytes_iterator", TextIterator.bytesNext)] {
       state.pointee.types.byName[name] = TextIterator.makeType(self, name: name, next: next)
@@ -26,7 +28,7 @@ extension RuntimeRef {
     }
     str.record.pointee.new = StrObject.new
     addSlotWrappers(str)
-    addMethods(str, StrMethods.definitions)
+    addMethods(str, StrMethods.definitions + TextSequenceMethods.strDefinitions)
 
     let bytes = types.bytes!
     bytes.record.pointee.repr = { raw, runtime in RuntimeRef(raw: runtime).bytesRepr(PyRef(raw))?.raw }
@@ -40,7 +42,7 @@ extension RuntimeRef {
     }
     bytes.record.pointee.new = BytesSlots.new
     addSlotWrappers(bytes)
-    addMethods(bytes, BytesMethods.definitions)
+    addMethods(bytes, BytesMethods.definitions + BytesMethods.moreDefinitions + TextSequenceMethods.bytesDefinitions)
 
     addMethods(types.int, [MethodDefinition("__format__", FormatMethods.intFormat)])
     addMethods(types.float, [MethodDefinition("__format__", FormatMethods.floatFormat)])

@@ -22,6 +22,9 @@ public struct TextState {
   var byteCharacters: UnsafeMutablePointer<PyRef>?
   /// `sys.intern`'s table.
   var interned = InternTable()
+  /// Interned names the text operations look up on every call (immortal), so that a
+  /// slice or a `__format__` lookup allocates nothing.
+  var names: TextNames?
 
   public init() {}
 }
@@ -75,4 +78,29 @@ extension RuntimeRef {
     var mixer = seed
     state.pointee.text.hashKey = (TextHash.splitMix(&mixer), TextHash.splitMix(&mixer))
   }
+}
+
+/// The attribute and special-method names the text code looks up, made once.
+struct TextNames {
+  let start: PyRef
+  let stop: PyRef
+  let step: PyRef
+  let index: PyRef
+  let format: PyRef
+
+  init?(_ rt: RuntimeRef) {
+    func make(_ text: String) -> PyRef? {
+      guard let str = rt.newStr(text) else { return nil }
+      str.refcount = ObjectLayout.immortalRefcount
+      return rt.intern(str)
+    }
+    guard let start = make("start"), let stop = make("stop"), let step = make("step"), let index = make("__index__"),
+          let format = make("__format__") else { return nil }
+    (self.start, self.stop, self.step, self.index, self.format) = (start, stop, step, index, format)
+  }
+}
+
+extension RuntimeRef {
+  /// The cached names (made by ``bootstrapTextProtocols()``).
+  var textNames: TextNames { state.pointee.text.names.unsafelyUnwrapped }
 }

@@ -12,7 +12,13 @@ extension TextUnicode {
   /// The Lowercase property (`Py_UNICODE_ISLOWER`).
   static func isLower(_ value: UInt32) -> Bool {
     if value < 0x80 { return value >= 0x61 && value <= 0x7A }
-    return assigned(value)?.properties.isLowercase ?? false
+    switch value {
+    // LATIN LETTER PHARYNGEAL VOICED FRICATIVE was Lowercase until Unicode 16.
+    case 0x295: return true
+    // Modifier letters that became Other_Lowercase in Unicode 15.
+    case 0x10FC, 0xA7F2...0xA7F4, 0xAB69: return false
+    default: return assigned(value)?.properties.isLowercase ?? false
+    }
   }
 
   /// Category Lt (`Py_UNICODE_ISTITLE`).
@@ -30,7 +36,14 @@ extension TextUnicode {
   /// Any Numeric_Type (`str.isnumeric`).
   static func isNumeric(_ value: UInt32) -> Bool {
     if value < 0x80 { return value >= 0x30 && value <= 0x39 }
-    return assigned(value)?.properties.numericType != nil
+    // Ideographs and cuneiform signs that got numeric values after Unicode 14.
+    switch value {
+    case 0x4E24, 0x4EAC, 0x4FE9, 0x5006, 0x62D0, 0x6D1E, 0x7695, 0x79ED, 0x920E, 0x94A9, 0x12038, 0x12039, 0x12079,
+         0x12226, 0x1222B, 0x1230B, 0x1230D, 0x12399:
+      return false
+    default:
+      return assigned(value)?.properties.numericType != nil
+    }
   }
 
   /// `str.isalnum` for one character: alphabetic, or any kind of digit.
@@ -67,12 +80,12 @@ extension TextUnicode {
   }
 
   /// The full case folding (`_PyUnicode_ToFoldedFull`). Swift has no folding table, but
-  /// for every character of Unicode 14 the folding is lower(upper(lower(c))) except where
-  /// folding keeps the character (`ı`) and for Cherokee, whose small letters fold to the
-  /// capital ones.
+  /// for every character of Unicode 14 the folding is lower(upper(lower(c))), except for
+  /// `ı`, which folds to itself, and for Cherokee, whose capital letters fold to themselves
+  /// and whose small letters fold to the capital ones.
   static func fold(_ value: UInt32, into output: UnsafeMutablePointer<UInt32>) -> Int {
     if value < 0x80 { return lower(value, into: output) }
-    guard let scalar = assigned(value), scalar.properties.changesWhenCaseFolded else {
+    if value == 0x131 || (0x13A0...0x13F5).contains(value) || assigned(value) == nil {
       output[0] = value
       return 1
     }

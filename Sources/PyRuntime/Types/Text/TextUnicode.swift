@@ -81,6 +81,8 @@ enum TextUnicode {
   static func isCased(_ value: UInt32) -> Bool {
     // LATIN LETTER PHARYNGEAL VOICED FRICATIVE was Lowercase until Unicode 16.
     if value == 0x295 { return true }
+    // Modifier letters that became Other_Lowercase (so Cased) in Unicode 15.
+    if value == 0x10FC || (0xA7F2...0xA7F4).contains(value) || value == 0xAB69 { return false }
     return assigned(value)?.properties.isCased ?? false
   }
 
