@@ -40,6 +40,9 @@ extension RuntimeRef {
     if sizeShortcut, a.size != b.size, op == .equal || op == .notEqual {
       return newBool(op == .notEqual)
     }
+    // Nested containers compare recursively (CPython guards `PyObject_RichCompare`).
+    guard enterRecursiveCall(" in comparison") else { return nil }
+    defer { leaveRecursiveCall() }
     var index = 0
     while index < a.size && index < b.size {
       let x = PyRef(items(a).unsafelyUnwrapped[index].unsafelyUnwrapped)
