@@ -41,7 +41,7 @@ enum FilterObject {
       if checkTruth {
         truth = rt.isTrue(item)
       } else {
-        guard let verdict = rt.call(function, [item]) else { rt.decref(item); return nil }
+        guard let verdict = rt.callOne(function, item) else { rt.decref(item); return nil }
         truth = rt.isTrue(verdict)
         rt.decref(verdict)
       }

@@ -64,13 +64,22 @@ public enum RangeObject {
     let args = Arguments(runtime, argv, count, names)
     guard args.noKeywords("range"), args.expect("range", atLeast: 1, atMost: 3) else { return nil }
     let rt = args.rt
-    var values: [Int] = []
-    for index in 0..<count {
-      guard let value = rt.indexInteger(args[index], overflow: "OverflowError",
-                                        message: "Python int too large to convert to C ssize_t") else { return nil }
-      values.append(value)
+    func value(_ index: Int) -> Int? {
+      rt.indexInteger(args[index], overflow: "OverflowError", message: "Python int too large to convert to C ssize_t")
     }
-    let (start, stop, step) = count == 1 ? (0, values[0], 1) : (values[0], values[1], count == 3 ? values[2] : 1)
+    var start = 0, stop = 0, step = 1
+    if count == 1 {
+      guard let bound = value(0) else { return nil }
+      stop = bound
+    } else {
+      guard let first = value(0), let bound = value(1) else { return nil }
+      start = first
+      stop = bound
+      if count == 3 {
+        guard let given = value(2) else { return nil }
+        step = given
+      }
+    }
     guard step != 0 else {
       rt.raise("ValueError", "range() arg 3 must not be zero")
       return nil
