@@ -46,6 +46,7 @@ struct Py {
     case "int": return types.int.object
     case "bool": return types.bool.object
     case "str": return types.str.object
+    case "mappingproxy": return types.mappingProxy.object
     default: return types.byName[name]!.object
     }
   }

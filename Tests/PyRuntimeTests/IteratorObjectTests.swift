@@ -85,4 +85,41 @@ import Testing
     rt.decref(head)
     #expect(before - rt.state.pointee.heap.allocatedBlocks >= 1_000_000)
   }
+
+  /// A deep chain through every kind of container and iterator: enumerate → zip → tuple of
+  /// iterators → map → list iterator → list → (dict → list, set → frozenset → tuple) → …
+  @Test func deepMixedChainFreesWithoutRecursion() {
+    let runtime = Runtime()
+    let py = Py(rt: runtime.ref)
+    let rt = runtime.ref
+    let types = rt.state.pointee.types
+    var head = rt.newList()!
+    for level in 0..<50_000 {
+      let key = rt.newInt(level)!
+      let dict = rt.newDict()!
+      rt.dictSetItem(dict, key, head)
+      rt.decref(head)
+      let pair = rt.newTuple([key])!                      // takes `key`
+      let frozen = rt.newFrozenSet(pair)!
+      rt.decref(pair)
+      let set = rt.newSet(nil)!
+      rt.setAdd(set, frozen)
+      rt.decref(frozen)
+      let items = rt.newList()!
+      rt.listAppend(items, dict)
+      rt.listAppend(items, set)
+      rt.decref(dict)
+      rt.decref(set)
+      let mapped = rt.call(types.byName["map"]!.object, [types.tuple.object, items])!
+      rt.decref(items)
+      let zip = rt.call(types.byName["zip"]!.object, [mapped])!
+      rt.decref(mapped)
+      head = rt.call(types.byName["enumerate"]!.object, [zip])!
+      rt.decref(zip)
+    }
+    _ = py
+    let before = rt.state.pointee.heap.allocatedBlocks
+    rt.decref(head)
+    #expect(before - rt.state.pointee.heap.allocatedBlocks >= 50_000 * 10)
+  }
 }

@@ -123,9 +123,7 @@ enum DictIterator {
   static func item(_ raw: UnsafeMutableRawPointer, _ runtime: RawRuntime, reversed: Bool) -> UnsafeMutableRawPointer? {
     let rt = RuntimeRef(raw: runtime)
     guard let (key, value) = advance(PyRef(raw), reversed: reversed, rt) else { return nil }
-    key.incref()
-    value.incref()
-    return rt.newTuple([key, value])?.raw
+    return rt.newPair(key, value)?.raw
   }
 
   static let nextKey: Slot.IterNext = { raw, runtime in key(raw, runtime, reversed: false) }

@@ -130,6 +130,8 @@ extension RuntimeRef {
   /// `dict_equal`: 1, 0, or -1 with an exception set.
   func dictEqual(_ a: PyRef, _ b: PyRef) -> Int32 {
     if DictObject.count(a) != DictObject.count(b) { return 0 }
+    guard enterRecursiveCall(" in comparison") else { return -1 }
+    defer { leaveRecursiveCall() }
     var index = 0
     while let table = DictObject.table(a), index < table.entryCount {
       defer { index += 1 }

@@ -125,6 +125,7 @@ enum EnumerateObject {
       number = made
       IteratorSupport.setWord(enumerate, indexOffset, index + 1)
     }
-    return rt.newTuple([number, item])?.raw
+    defer { rt.decref(number); rt.decref(item) }
+    return rt.newPair(number, item)?.raw
   }
 }

@@ -156,14 +156,10 @@ extension RuntimeRef {
     let (total, overflow) = a.size.addingReportingOverflow(b.size)
     guard !overflow else { raise("MemoryError"); return nil }
     guard let result = newList(count: total) else { return nil }
-    let target = total > 0 ? ListObject.storage(result) : nil
-    for (source, offset) in [(a, 0), (b, a.size)] where source.size > 0 {
-      let items = ListObject.storage(source)
-      for index in 0..<source.size {
-        PyRef(items[index].unsafelyUnwrapped).incref()
-        target.unsafelyUnwrapped[offset + index] = items[index]
-      }
-    }
+    guard total > 0 else { return result }
+    let target = ListObject.storage(result)
+    if a.size > 0 { RuntimeRef.copyItems(ListObject.storage(a), to: target, count: a.size) }
+    if b.size > 0 { RuntimeRef.copyItems(ListObject.storage(b), to: target + a.size, count: b.size) }
     return result
   }
 

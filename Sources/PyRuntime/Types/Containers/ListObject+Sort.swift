@@ -505,7 +505,7 @@ extension RuntimeRef {
     if let key {
       for index in 0..<count {
         let item = PyRef(items[index].unsafelyUnwrapped)
-        guard let computed = call(key, [item]) else {
+        guard let computed = callOne(key, item) else {
           for done in (0..<index).reversed() { decref(PyRef(entries[done].key)) }
           return false
         }

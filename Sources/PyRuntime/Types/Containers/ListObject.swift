@@ -131,14 +131,10 @@ extension RuntimeRef {
       // Do not over-allocate when the new size is closer to that than to the old size.
       if newSize - list.size > capacity - newSize { capacity = (newSize + 3) & ~3 }
     }
-    if capacity == 0 {
-      freeMemory(ListObject.items(list).map(UnsafeMutableRawPointer.init))
-      ListObject.setItems(list, nil, allocated: 0)
-      list.size = 0
-      return true
-    }
+    // Shrinking to nothing keeps an array (CPython's `PyMem_Realloc(items, 0)` returns a
+    // live block), so the next extend grows by the over-allocation rule, not exactly.
     guard capacity <= Int.max / 8,
-          let grown = reallocateMemory(ListObject.items(list).map(UnsafeMutableRawPointer.init), capacity * 8) else {
+          let grown = reallocateMemory(ListObject.items(list).map(UnsafeMutableRawPointer.init), max(capacity, 1) * 8) else {
       if !hasError { raise("MemoryError") }
       return false
     }

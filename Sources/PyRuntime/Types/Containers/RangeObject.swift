@@ -64,13 +64,22 @@ public enum RangeObject {
     let args = Arguments(runtime, argv, count, names)
     guard args.noKeywords("range"), args.expect("range", atLeast: 1, atMost: 3) else { return nil }
     let rt = args.rt
-    var values: [Int] = []
-    for index in 0..<count {
-      guard let value = rt.indexInteger(args[index], overflow: "OverflowError",
-                                        message: "Python int too large to convert to C ssize_t") else { return nil }
-      values.append(value)
+    func value(_ index: Int) -> Int? {
+      rt.indexInteger(args[index], overflow: "OverflowError", message: "Python int too large to convert to C ssize_t")
     }
-    let (start, stop, step) = count == 1 ? (0, values[0], 1) : (values[0], values[1], count == 3 ? values[2] : 1)
+    var start = 0, stop = 0, step = 1
+    if count == 1 {
+      guard let bound = value(0) else { return nil }
+      stop = bound
+    } else {
+      guard let first = value(0), let bound = value(1) else { return nil }
+      start = first
+      stop = bound
+      if count == 3 {
+        guard let given = value(2) else { return nil }
+        step = given
+      }
+    }
     guard step != 0 else {
       rt.raise("ValueError", "range() arg 3 must not be zero")
       return nil
@@ -276,50 +285,5 @@ extension RuntimeRef {
     }
     if hasError { return -1 }
     return index ? -1 : found
-  }
-}
-
-/// `range_iterator`: the next value, the step, and the items left.
-///
-/// ```
-///   0 refcount | 8 type | 16 next | 24 step | 32 left | 40 (unused: CPython's size)
-/// ```
-/// CPython: Objects/rangeobject.c, `rangeiterobject`.
-enum RangeIterator {
-  static let nextOffset = 16
-  static let stepOffset = 24
-  static let leftOffset = 32
-  static let basicSize = 48
-
-  static func makeType(_ rt: RuntimeRef) {
-    let type = rt.makeType(name: "range_iterator", basicSize: basicSize, dealloc: deallocPlain)
-    type.record.pointee.iter = IteratorSupport.iterSelf
-    type.record.pointee.iterNext = next
-    rt.readyBuiltinType(type, base: nil, kind: .iterator)
-    type.record.pointee.new = nil
-    rt.addSlotWrappers(type)
-    rt.addMethods(type, [MethodDefinition("__length_hint__", { _, argv, count, names, runtime in
-      let args = Arguments(runtime, argv, count, names)
-      guard args.takesNoArguments("__length_hint__") else { return nil }
-      return args.rt.newInt(args[0].raw.load(fromByteOffset: RangeIterator.leftOffset, as: UInt.self))?.raw
-    })])
-    rt.state.pointee.types.byName["range_iterator"] = type
-  }
-
-  static func new(start: Int, step: Int, count: UInt, _ rt: RuntimeRef) -> PyRef? {
-    guard let iterator = rt.allocateObject(rt.state.pointee.containers.types.rangeIterator) else { return nil }
-    iterator.raw.storeBytes(of: start, toByteOffset: nextOffset, as: Int.self)
-    iterator.raw.storeBytes(of: step, toByteOffset: stepOffset, as: Int.self)
-    iterator.raw.storeBytes(of: count, toByteOffset: leftOffset, as: UInt.self)
-    return iterator
-  }
-
-  static let next: Slot.IterNext = { raw, runtime in
-    let left = raw.load(fromByteOffset: leftOffset, as: UInt.self)
-    guard left > 0 else { return nil }
-    let value = raw.load(fromByteOffset: nextOffset, as: Int.self)
-    raw.storeBytes(of: value &+ raw.load(fromByteOffset: stepOffset, as: Int.self), toByteOffset: nextOffset, as: Int.self)
-    raw.storeBytes(of: left - 1, toByteOffset: leftOffset, as: UInt.self)
-    return RuntimeRef(raw: runtime).newInt(value)?.raw
   }
 }

@@ -25,6 +25,38 @@ extension RuntimeRef {
     return list
   }
 
+  /// Copies `count` item pointers, taking a new reference to each.
+  @inline(__always)
+  static func copyItems(_ source: UnsafeMutablePointer<UnsafeMutableRawPointer?>,
+                        to target: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) {
+    for index in 0..<count {
+      let item = source[index]
+      PyRef(item.unsafelyUnwrapped).incref()
+      target[index] = item
+    }
+  }
+
+  /// A new 2-tuple of `a` and `b` (new references taken): `(key, value)`, `(index, item)`,
+  /// without going through an array.
+  @inline(__always)
+  func newPair(_ a: PyRef, _ b: PyRef) -> PyRef? {
+    guard let pair = allocateObject(state.pointee.types.tuple, itemCount: 2) else { return nil }
+    pair.size = 2
+    a.incref()
+    b.incref()
+    TupleObject.items(pair)[0] = a.raw
+    TupleObject.items(pair)[1] = b.raw
+    track(pair)
+    return pair
+  }
+
+  /// `callable(argument)` without building an argument array.
+  @inline(__always)
+  func callOne(_ callable: PyRef, _ argument: PyRef) -> PyRef? {
+    var slot: UnsafeMutableRawPointer? = argument.raw
+    return withUnsafePointer(to: &slot) { call(callable, $0, count: 1) }
+  }
+
   /// The items and count of a list or tuple (from ``sequenceFast(_:_:)``), borrowed.
   @inline(__always)
   func fastItems(_ sequence: PyRef) -> (items: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, count: Int) {
@@ -40,6 +72,9 @@ extension RuntimeRef {
     if sizeShortcut, a.size != b.size, op == .equal || op == .notEqual {
       return newBool(op == .notEqual)
     }
+    // Nested containers compare recursively (CPython guards `PyObject_RichCompare`).
+    guard enterRecursiveCall(" in comparison") else { return nil }
+    defer { leaveRecursiveCall() }
     var index = 0
     while index < a.size && index < b.size {
       let x = PyRef(items(a).unsafelyUnwrapped[index].unsafelyUnwrapped)

@@ -152,11 +152,9 @@ extension RuntimeRef {
   func newSlice(_ start: PyRef?, _ stop: PyRef?, _ step: PyRef?, type: PyType) -> PyRef? {
     guard let slice = allocateObject(type) else { return nil }
     let none = state.pointee.none
-    for (value, offset) in [(start, SliceObject.startOffset), (stop, SliceObject.stopOffset), (step, SliceObject.stepOffset)] {
-      let stored = value ?? none
-      stored.incref()
-      slice.storeRef(stored, at: offset)
-    }
+    IteratorSupport.store(slice, start ?? none, at: SliceObject.startOffset)
+    IteratorSupport.store(slice, stop ?? none, at: SliceObject.stopOffset)
+    IteratorSupport.store(slice, step ?? none, at: SliceObject.stepOffset)
     initializeInstanceSlots(slice)
     track(slice)
     return slice

@@ -109,13 +109,8 @@ extension TupleObject {
       guard !overflow else { rt.raise("MemoryError"); return nil }
       guard let result = rt.allocateTuple(total) else { return nil }
       let target = items(result)
-      for (source, offset) in [(left, 0), (right, left.size)] {
-        for index in 0..<source.size {
-          let item = items(source)[index]
-          PyRef(item.unsafelyUnwrapped).incref()
-          target[offset + index] = item
-        }
-      }
+      RuntimeRef.copyItems(items(left), to: target, count: left.size)
+      RuntimeRef.copyItems(items(right), to: target + left.size, count: right.size)
       return rt.finishTuple(result).raw
     case UInt32(BinaryOperator.multiply.rawValue):
       switch rt.repeatOperands(left, right, isSequence: isTuple) {
