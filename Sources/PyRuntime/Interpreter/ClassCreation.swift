@@ -41,13 +41,21 @@ extension RuntimeRef {
       slotNames = items.map { item in defer { decref(item) }; return StrObject.string(item) }
     }
     let baseRecord = solid.record.pointee
+    // Variable-size instances (int, tuple, bytes) keep their items right after the header,
+    // so a class of theirs cannot add fields there (CPython puts them after the items, at a
+    // negative `tp_dictoffset`; PyHeap does not yet): no `__dict__`, no `__slots__`.
+    let variableSize = layoutRoot(solid).flags.contains(.varSized) || layoutRoot(solid).record.pointee.kind == .str
+    if variableSize, let slotNames, !slotNames.isEmpty {
+      raise("TypeError", "nonempty __slots__ not supported for subtype of '\(layoutRoot(solid).name)'")
+      return nil
+    }
     var basicSize = baseRecord.basicSize
     var dictOffset = baseRecord.dictOffset
     var weakListOffset = baseRecord.weakListOffset
     var slotOffsets: [(String, Int)] = []
-    let wantsDict = slotNames.map { $0.contains("__dict__") } ?? true
-    let wantsWeakref = slotNames.map { $0.contains("__weakref__") } ?? true
-    for slot in slotNames ?? [] where slot != "__dict__" && slot != "__weakref__" {
+    let wantsDict = !variableSize && (slotNames.map { $0.contains("__dict__") } ?? true)
+    let wantsWeakref = !variableSize && (slotNames.map { $0.contains("__weakref__") } ?? true)
+    for slot in slotNames ?? [] where slot != "__dict__" && slot != "__weakref__" && !variableSize {
       slotOffsets.append((mangledSlotName(slot, className: nameText), basicSize))
       basicSize += 8
     }
