@@ -4,7 +4,8 @@ import PySyntax
 ///
 /// The passes, in order (CPython 3.11's `assemble()` does the same work, differently split):
 ///
-/// 1. **Prologue.** `COPY_FREE_VARS n` and one `MAKE_CELL` per cell, in `localsplus` order.
+/// 1. **Prologue.** `COPY_FREE_VARS n` and one `MAKE_CELL` per cell, in `localsplus` order;
+///    then the few peephole rewrites CPython does (``peephole()``).
 /// 2. **Walk.** From the entry block, along fall-through edges, jumps and the handlers that
 ///    the `SETUP_*` pseudo-instructions open, compute each block's stack depth on entry and
 ///    the stack of active handlers; label every instruction with its innermost handler.
@@ -29,6 +30,7 @@ import PySyntax
 /// `remove_unused_consts()`, `assemble_exception_table()`, `fix_cell_offsets()`.
 struct Assembler {
   let unit: CodeUnit
+  let filename: String
   var blocks: [BasicBlock]
   var order: [Int32]
   var handlers: [HandlerInfo] = []
@@ -39,8 +41,9 @@ struct Assembler {
   /// Internal inconsistencies found on the way (compiler bugs).
   var problems: [String] = []
 
-  init(_ unit: CodeUnit) {
+  init(_ unit: CodeUnit, filename: String) {
     self.unit = unit
+    self.filename = filename
     blocks = unit.blocks
     order = unit.order
     startDepth = Array(repeating: -1, count: unit.blocks.count + 1)
@@ -75,6 +78,70 @@ struct Assembler {
     maxDepth.append(0)
     predecessors.append(0)
     order.insert(Int32(blocks.count - 1), at: 0)
+  }
+
+  // MARK: Peephole
+
+  /// The instruction rewrites of CPython's `optimize_basic_block()` that change what runs
+  /// (rather than only the layout), done before the walk:
+  ///
+  /// - `LOAD_CONST c1 … LOAD_CONST cn; BUILD_TUPLE n` → `LOAD_CONST (c1, …, cn)`;
+  /// - `BUILD_TUPLE n; UNPACK_SEQUENCE n` → nothing (n = 1) or `SWAP n` (n = 2, 3);
+  /// - `LOAD_CONST None; IS_OP i; POP_JUMP_IF_FALSE/TRUE` → `POP_JUMP_IF_NONE/NOT_NONE`.
+  mutating func peephole() {
+    for b in order {
+      var instructions = blocks[Int(b)].instructions
+      guard instructions.count >= 2 else { continue }
+      var changed = false
+      var i = 0
+      while i < instructions.count {
+        let instruction = instructions[i]
+        guard instruction.pseudo == .none else {
+          i += 1
+          continue
+        }
+        let next = i + 1 < instructions.count ? instructions[i + 1] : nil
+        switch instruction.opcode {
+        case .buildTuple:
+          let n = Int(instruction.argument)
+          if i >= n, (i - n..<i).allSatisfy({ instructions[$0].pseudo == .none && instructions[$0].opcode == .loadConst }) {
+            let items = (i - n..<i).map { unit.constants[Int(instructions[$0].argument)] }
+            var load = instruction
+            load.opcode = .loadConst
+            load.argument = Int32(unit.addConstant(.tuple(items)))
+            instructions.replaceSubrange((i - n)...i, with: [load])
+            i -= n
+            changed = true
+            continue
+          }
+          if let next, next.pseudo == .none, next.opcode == .unpackSequence, next.argument == instruction.argument, n <= 3 {
+            if n == 1 {
+              instructions.removeSubrange(i...(i + 1))
+            } else {
+              instructions[i].opcode = .nop
+              instructions[i + 1].opcode = .swap
+            }
+            changed = true
+          }
+        case .loadConst:
+          if case .none = unit.constants[Int(instruction.argument)], i + 2 < instructions.count,
+            let next, next.pseudo == .none, next.opcode == .isOp,
+            instructions[i + 2].pseudo == .none,
+            instructions[i + 2].opcode == .popJumpIfFalse || instructions[i + 2].opcode == .popJumpIfTrue
+          {
+            let jumpIfFalse = instructions[i + 2].opcode == .popJumpIfFalse
+            instructions[i + 2].opcode = (next.argument == 1) != jumpIfFalse ? .popJumpIfNotNone : .popJumpIfNone
+            instructions.removeSubrange(i...(i + 1))
+            changed = true
+            continue
+          }
+        default:
+          break
+        }
+        i += 1
+      }
+      if changed { blocks[Int(b)].instructions = instructions }
+    }
   }
 
   // MARK: 2. Walk
@@ -222,36 +289,61 @@ struct Assembler {
 
   // MARK: Jump threading
 
-  /// A jump to a block that starts with an unconditional jump goes straight to that jump's
-  /// target (CPython's `jump_thread()`); the intermediate block may become unreachable.
+  /// Jumps to jumps are shortened, as CPython's `optimize_basic_block()` does:
+  ///
+  /// - a jump (conditional or not) to an unconditional `JUMP` goes to that jump's target;
+  /// - `JUMP_IF_FALSE_OR_POP` to `POP_JUMP_IF_FALSE` becomes a `POP_JUMP_IF_FALSE` to its
+  ///   target, to `JUMP_IF_FALSE_OR_POP` takes its target; to `JUMP_IF_TRUE_OR_POP` or
+  ///   `POP_JUMP_IF_TRUE` on the same line it becomes a `POP_JUMP_IF_FALSE` past it (the
+  ///   nested `and`/`or` of `a and b or c`); and symmetrically for `JUMP_IF_TRUE_OR_POP`.
+  ///
+  /// The intermediate blocks may become unreachable.
   mutating func threadJumps() {
     var orderIndex = [Int](repeating: -1, count: blocks.count)
     for (i, b) in order.enumerated() { orderIndex[Int(b)] = i }
-    func firstJumpTarget(_ block: Int32) -> Int32? {
+    /// The first instruction reached at `block` (through empty blocks), and the layout
+    /// position of the block holding it.
+    func firstInstruction(_ block: Int32) -> (IRInstruction, Int)? {
       var i = orderIndex[Int(block)]
       while i >= 0 && i < order.count {
-        let instructions = blocks[Int(order[i])].instructions
-        if let first = instructions.first {
-          return first.pseudo == .jump ? first.target : nil
-        }
+        if let first = blocks[Int(order[i])].instructions.first { return (first, i) }
         i += 1
       }
       return nil
     }
     for b in order {
-      guard let last = blocks[Int(b)].instructions.last, last.isJump else { continue }
-      switch last.pseudo == .jump ? Opcode.jumpForward : last.opcode {
-      case .jumpForward, .popJumpIfFalse, .popJumpIfTrue, .popJumpIfNone, .popJumpIfNotNone:
-        var target = last.target
-        var hops = 0
-        while let next = firstJumpTarget(target), next != target, hops < 100 {
-          target = next
-          hops += 1
+      var hops = 0
+      while hops < 100, var last = blocks[Int(b)].instructions.last, last.isJump,
+        let (first, position) = firstInstruction(last.target), first.isJump
+      {
+        hops += 1
+        let kind = last.pseudo == .jump ? Opcode.jumpForward : last.opcode
+        let firstKind = first.pseudo == .jump ? Opcode.jumpForward : first.opcode
+        var changed = true
+        switch (kind, firstKind) {
+        case (.forIter, _), (.send, _):
+          changed = false
+        case (_, .jumpForward) where first.target != last.target:
+          last.target = first.target
+        case (.jumpIfFalseOrPop, .popJumpIfFalse), (.jumpIfTrueOrPop, .popJumpIfTrue):
+          last.opcode = firstKind
+          last.target = first.target
+        case (.jumpIfFalseOrPop, .jumpIfFalseOrPop), (.jumpIfTrueOrPop, .jumpIfTrueOrPop):
+          last.target = first.target
+        case (.jumpIfFalseOrPop, .jumpIfTrueOrPop), (.jumpIfFalseOrPop, .popJumpIfTrue),
+          (.jumpIfTrueOrPop, .jumpIfFalseOrPop), (.jumpIfTrueOrPop, .popJumpIfFalse):
+          guard last.position.line == first.position.line, position + 1 < order.count else {
+            changed = false
+            break
+          }
+          last.opcode = kind == .jumpIfFalseOrPop ? .popJumpIfFalse : .popJumpIfTrue
+          last.target = order[position + 1]
+        default:
+          changed = false
         }
+        guard changed else { break }
         let count = blocks[Int(b)].instructions.count
-        blocks[Int(b)].instructions[count - 1].target = target
-      default:
-        break
+        blocks[Int(b)].instructions[count - 1] = last
       }
     }
   }
@@ -425,6 +517,13 @@ struct Assembler {
     var stackSize: Int
   }
 
+  /// An argument does not fit in the 24 bits of an ``Instruction`` (see there).
+  private func tooLarge() -> PySyntaxError {
+    CompileErrorFactory(filename: filename).error(
+      "code object too large: more than \(Instruction.maxArgument) instructions, constants, names or variables",
+      at: SourceSpan(lineno: unit.firstLineNumber, colOffset: 0, endLineno: unit.firstLineNumber, endColOffset: 0))
+  }
+
   func layout() throws(PySyntaxError) -> Output {
     // Instruction index of each block's first instruction (the next block's for an empty one).
     var start = [Int](repeating: -1, count: blocks.count)
@@ -433,9 +532,7 @@ struct Assembler {
       start[Int(b)] = count
       count += blocks[Int(b)].instructions.count
     }
-    guard count <= Int(Instruction.maxArgument) else {
-      throw CompileErrorFactory(filename: "").error("code object too large", at: SourceSpan(lineno: unit.firstLineNumber, colOffset: 0, endLineno: unit.firstLineNumber, endColOffset: 0))
-    }
+    guard count <= Int(Instruction.maxArgument) else { throw tooLarge() }
     let (constants, constantMap) = usedConstants()
 
     // localsplus: fast locals, then cells that are not parameters, then free variables.
@@ -482,6 +579,7 @@ struct Assembler {
         } else if opcode.usesCellOrFree {
           argument = derefSlot[argument]
         }
+        guard argument >= 0, argument <= Int(Instruction.maxArgument) else { throw tooLarge() }
         instructions.append(Instruction(opcode, UInt32(argument)))
         positions.append(instruction.position)
         instructionHandlers.append(instruction.handler)
@@ -509,8 +607,9 @@ struct Assembler {
   // MARK: Driver
 
   static func assemble(_ unit: CodeUnit, flags: CodeFlags, filename: String) throws(PySyntaxError) -> CodeObject {
-    var assembler = Assembler(unit)
+    var assembler = Assembler(unit, filename: filename)
     assembler.insertPrologue()
+    assembler.peephole()
     assembler.walk()
     assembler.removeUnreachable()
     assembler.threadJumps()

@@ -28,9 +28,8 @@ extension CodeGenerator {
   /// something that is not an imported module name, uses `LOAD_METHOD`.
   private func compileMethodCall(_ expr: Expr, function: Expr, args: [Expr], keywords: [Keyword]) throws(PySyntaxError) -> Bool {
     guard case .attribute(let object, let attr, .load) = function.kind else { return false }
-    if case .name(let id, _) = object.kind,
-      unit.scope.flags(of: mangle(unit.privateName, id)).contains(.import)
-    {
+    // is_import_originated(): only the module's own imports count, whatever the scope.
+    if case .name(let id, _) = object.kind, table.top.flags(of: id).contains(.import) {
       return false
     }
     if args.count + keywords.count + (keywords.isEmpty ? 0 : 1) >= Self.stackUseGuideline { return false }

@@ -200,6 +200,15 @@ extension CodeGenerator {
     let jump: Opcode = op == .and ? .jumpIfFalseOrPop : .jumpIfTrueOrPop
     let end = newBlock()
     for value in values.dropLast() {
+      if let constant = fold(value) {
+        // What CPython's CFG optimizer leaves of LOAD_CONST + JUMP_IF_*_OR_POP: the
+        // constant is the result (a jump to the end), or nothing.
+        if constant.isTruthy == (op == .or) {
+          try visit(value)
+          emitJump(to: end)
+        }
+        continue
+      }
       try visit(value)
       emitJump(jump, to: end)
     }
@@ -277,7 +286,7 @@ extension CodeGenerator {
       }
       let saved = unit.position
       setLocation(expr.span)
-      emitConstant(.frozenset(items))
+      emitConstant(.frozenset(Constant.uniqueForSet(items)))
       unit.position = saved
     default:
       try visit(expr)
@@ -374,7 +383,7 @@ extension CodeGenerator {
           emitConstant(.tuple(folded))
         } else {
           emit(build, pushed)
-          emitConstant(add == .setAdd ? .frozenset(folded) : .tuple(folded))
+          emitConstant(add == .setAdd ? .frozenset(Constant.uniqueForSet(folded)) : .tuple(folded))
           emit(extend, 1)
           if tuple { emit(.listToTuple) }
         }
@@ -562,24 +571,29 @@ extension CodeGenerator {
       guard let n = next() else { return nil }
       c = n
     }
+    // At most two digits of width and of precision (CPython's MAXDIGITS is 3).
     if ("0"..."9").contains(c) {
       width = 0
+      var digits = 0
       while ("0"..."9").contains(c) {
         width = width * 10 + Int(c.value - 48)
         guard let n = next() else { return nil }
         c = n
-        if width > (Int(Int32.max) - 9) / 10 { return nil }
+        digits += 1
+        if digits >= 3 { return nil }
       }
     }
     if c == "." {
       guard let n = next() else { return nil }
       c = n
       precision = 0
+      var digits = 0
       while ("0"..."9").contains(c) {
         precision = precision * 10 + Int(c.value - 48)
         guard let n = next() else { return nil }
         c = n
-        if precision > (Int(Int32.max) - 9) / 10 { return nil }
+        digits += 1
+        if digits >= 3 { return nil }
       }
     }
     position = pos
