@@ -123,6 +123,14 @@ struct Assembler {
             }
             changed = true
           }
+        case .swap:
+          if instruction.argument == 1 {
+            instructions[i].opcode = .nop
+          } else {
+            Self.swaptimize(&instructions, &i)
+            Self.applyStaticSwaps(&instructions, i)
+          }
+          changed = true
         case .loadConst:
           if case .none = unit.constants[Int(instruction.argument)], i + 2 < instructions.count,
             let next, next.pseudo == .none, next.opcode == .isOp,
@@ -141,6 +149,106 @@ struct Assembler {
         i += 1
       }
       if changed { blocks[Int(b)].instructions = instructions }
+    }
+  }
+
+  /// Replaces a run of `SWAP`s (and `NOP`s) starting at `i` with the fewest `SWAP`s that
+  /// shuffle the stack the same way; leaves `i` at the run's last instruction
+  /// (`swaptimize()`).
+  static func swaptimize(_ instructions: inout [IRInstruction], _ i: inout Int) {
+    var depth = Int(instructions[i].argument)
+    var length = 0
+    var more = false
+    let limit = instructions.count - i
+    while true {
+      length += 1
+      guard length < limit else { break }
+      let next = instructions[i + length]
+      if next.pseudo == .none && next.opcode == .swap {
+        depth = max(depth, Int(next.argument))
+        more = true
+      } else if !(next.pseudo == .none && next.opcode == .nop) {
+        break
+      }
+    }
+    guard more else { return }
+    // Simulate the run on the stack positions 0 (top) … depth - 1.
+    var stack = Array(0..<depth)
+    for k in 0..<length where instructions[i + k].opcode == .swap && instructions[i + k].pseudo == .none {
+      let arg = Int(instructions[i + k].argument)
+      stack.swapAt(0, arg - 1)
+    }
+    // Rebuild the shuffle cycle by cycle, from the end of the run.
+    let visited = -1
+    var current = length - 1
+    for start in 0..<depth {
+      if stack[start] == visited || stack[start] == start { continue }
+      var j = start
+      while true {
+        if j != 0 {
+          instructions[i + current].opcode = .swap
+          instructions[i + current].argument = Int32(j + 1)
+          current -= 1
+        }
+        if stack[j] == visited { break }
+        let next = stack[j]
+        stack[j] = visited
+        j = next
+      }
+    }
+    while current >= 0 {
+      instructions[i + current].opcode = .nop
+      current -= 1
+    }
+    i += length - 1
+  }
+
+  /// `STORE_FAST` and `POP_TOP` only touch the top and cannot run arbitrary code or jump,
+  /// so CPython reorders them instead of swapping stack items (`SWAPPABLE`).
+  private static func isSwappable(_ instruction: IRInstruction) -> Bool {
+    instruction.pseudo == .none && (instruction.opcode == .storeFast || instruction.opcode == .popTop)
+  }
+
+  private static func nextSwappable(_ instructions: [IRInstruction], after i: Int, line: Int32?) -> Int? {
+    var i = i + 1
+    while i < instructions.count {
+      let instruction = instructions[i]
+      if let line, instruction.position.line != line { return nil }
+      if instruction.pseudo == .none && instruction.opcode == .nop {
+        i += 1
+        continue
+      }
+      return isSwappable(instruction) ? i : nil
+    }
+    return nil
+  }
+
+  /// `SWAP n` followed by swappable instructions becomes a `NOP` and the instructions trade
+  /// places: `SWAP 2; POP_TOP; STORE_FAST x` → `NOP; STORE_FAST x; POP_TOP`
+  /// (`apply_static_swaps()`).
+  static func applyStaticSwaps(_ instructions: inout [IRInstruction], _ start: Int) {
+    var i = start
+    while i >= 0 {
+      let swap = instructions[i]
+      guard swap.pseudo == .none, swap.opcode == .swap else {
+        if (swap.pseudo == .none && swap.opcode == .nop) || isSwappable(swap) {
+          i -= 1
+          continue
+        }
+        return
+      }
+      guard let j = nextSwappable(instructions, after: i, line: nil) else { return }
+      var k = j
+      let line = instructions[j].position.line
+      var count = Int(swap.argument) - 1
+      while count > 0 {
+        guard let next = nextSwappable(instructions, after: k, line: line < 0 ? nil : line) else { return }
+        k = next
+        count -= 1
+      }
+      instructions[i].opcode = .nop
+      instructions.swapAt(j, k)
+      i -= 1
     }
   }
 
@@ -344,6 +452,101 @@ struct Assembler {
         guard changed else { break }
         let count = blocks[Int(b)].instructions.count
         blocks[Int(b)].instructions[count - 1] = last
+      }
+    }
+  }
+
+  // MARK: Exit blocks
+
+  /// Every jump goes to the first non-empty block at or after its target.
+  mutating func retargetToNonEmpty() {
+    var orderIndex = [Int](repeating: -1, count: blocks.count)
+    for (i, b) in order.enumerated() { orderIndex[Int(b)] = i }
+    for b in order {
+      guard let last = blocks[Int(b)].instructions.last, last.isJump,
+        let target = firstNonEmpty(from: orderIndex[Int(last.target)]), target != last.target
+      else { continue }
+      let count = blocks[Int(b)].instructions.count
+      blocks[Int(b)].instructions[count - 1].target = target
+    }
+  }
+
+  /// A block that leaves the code (`return`, `raise`) and has no location of its own: the
+  /// implicit `return None`, the ends of handlers (`is_exit_without_lineno()`).
+  private func isExitWithoutLocation(_ b: Int32) -> Bool {
+    let instructions = blocks[Int(b)].instructions
+    guard let last = instructions.last, last.pseudo == .none,
+      last.opcode == .returnValue || last.opcode == .reraise || last.opcode == .raiseVarargs
+    else { return false }
+    return instructions.allSatisfy { $0.position.line < 0 }
+  }
+
+  /// An unconditional jump to such an exit of at most 4 instructions is replaced by a copy
+  /// of it (`extend_block()`).
+  mutating func extendBlocks() {
+    for b in order {
+      guard let last = blocks[Int(b)].instructions.last, last.pseudo == .jump else { continue }
+      let target = last.target
+      guard target != b, isExitWithoutLocation(target), blocks[Int(target)].instructions.count <= 4 else { continue }
+      let count = blocks[Int(b)].instructions.count
+      blocks[Int(b)].instructions[count - 1].pseudo = .none
+      blocks[Int(b)].instructions[count - 1].opcode = .nop
+      blocks[Int(b)].instructions[count - 1].target = -1
+      blocks[Int(b)].instructions += blocks[Int(target)].instructions
+      maxDepth[Int(b)] = max(maxDepth[Int(b)], maxDepth[Int(target)])
+    }
+  }
+
+  /// Each jump to an exit without location that has several predecessors gets its own copy,
+  /// located at the jump; an exit reached only by falling through takes its predecessor's
+  /// location (`duplicate_exits_without_lineno()`). So the implicit `return None` after an
+  /// `if`/`else` is on the line of whichever branch reaches it.
+  mutating func duplicateExitsWithoutLocation() {
+    var newOrder: [Int32] = []
+    var copies: [Int32: [Int32]] = [:]  // original exit block → copies to place after it
+    for b in order {
+      guard let last = blocks[Int(b)].instructions.last, last.isJump else { continue }
+      let target = last.target
+      guard isExitWithoutLocation(target), predecessors[Int(target)] > 1 else { continue }
+      var copy = blocks[Int(target)]
+      copy.instructions[0].position = last.position
+      blocks.append(copy)
+      let c = Int32(blocks.count - 1)
+      startDepth.append(startDepth[Int(target)])
+      maxDepth.append(maxDepth[Int(target)])
+      predecessors.append(1)
+      predecessors[Int(target)] -= 1
+      let count = blocks[Int(b)].instructions.count
+      blocks[Int(b)].instructions[count - 1].target = c
+      copies[target, default: []].append(c)
+    }
+    for b in order {
+      newOrder.append(b)
+      if let extra = copies[b] { newOrder += extra }
+    }
+    order = newOrder
+    for (i, b) in order.enumerated() {
+      guard let last = blocks[Int(b)].instructions.last, !last.isTerminator,
+        let next = firstNonEmpty(from: i + 1), isExitWithoutLocation(next)
+      else { continue }
+      blocks[Int(next)].instructions[0].position = last.position
+    }
+  }
+
+  /// A `return` still without a location takes the location of the block before it in
+  /// the layout (`guarantee_lineno_for_exits()`); before the first one, `fallback`.
+  mutating func guaranteeLocationForExits(fallback: SourcePosition) {
+    var previous = fallback
+    for b in order {
+      guard let last = blocks[Int(b)].instructions.last else { continue }
+      if last.position.line < 0 {
+        if last.pseudo == .none && last.opcode == .returnValue {
+          for i in blocks[Int(b)].instructions.indices where blocks[Int(b)].instructions[i].position.line < 0 {
+            blocks[Int(b)].instructions[i].position = previous
+          }
+        }
+      } else {
+        previous = last.position
       }
     }
   }
@@ -614,9 +817,15 @@ struct Assembler {
     assembler.removeUnreachable()
     assembler.threadJumps()
     assembler.removeUnreachable()
+    assembler.retargetToNonEmpty()
+    assembler.extendBlocks()
+    assembler.removeUnreachable()
+    assembler.duplicateExitsWithoutLocation()
+    assembler.propagateLocations()
+    assembler.guaranteeLocationForExits(fallback: SourcePosition(
+      line: Int32(unit.firstLineNumber), endLine: Int32(unit.firstLineNumber), column: -1, endColumn: -1))
     assembler.normalizeBackwardJumps()
     assembler.removeJumpsToNext()
-    assembler.propagateLocations()
     assembler.removeRedundantNops()
     assert(assembler.problems.isEmpty, "assembler: \(unit.qualifiedName): \(assembler.problems.joined(separator: "; "))")
     let output = try assembler.layout()
