@@ -169,3 +169,22 @@ import Testing
     try code.verify()
   }
 }
+
+extension BytecodeVerifierTests {
+  @Test func rejectsOverlappingHandlersAndMissingCells() {
+    let overlapping = Self.code(
+      [Instruction(.loadConst, 0), Instruction(.loadConst, 0), Instruction(.popTop), Instruction(.returnValue)],
+      exceptionTable: [
+        ExceptionTableEntry(start: 0, end: 2, target: 3, depth: 0, pushLasti: false),
+        ExceptionTableEntry(start: 1, end: 2, target: 3, depth: 0, pushLasti: false),
+      ])
+    #expect(Self.failure(overlapping)?.contains("overlapping") == true)
+    let cells = CodeObject(
+      name: "bad", qualifiedName: "bad", filename: "t.py", firstLineNumber: 1, argumentCount: 0,
+      positionalOnlyCount: 0, keywordOnlyCount: 0, flags: [.optimized], instructions: [
+        Instruction(.loadDeref, 0), Instruction(.returnValue),
+      ], constants: [.none], names: [], localsPlusNames: ["c"], localsPlusKinds: [.cell], stackSize: 1,
+      lineTable: LineTable(positions: []), exceptionTable: [])
+    #expect(Self.failure(cells)?.contains("make exactly the cells") == true)
+  }
+}
