@@ -670,7 +670,8 @@ struct Assembler {
           if src < pending.count - 1 {
             let nextLine = pending[src + 1].position.line
             if nextLine < 0 || nextLine == line {
-              pending[src + 1].position = instruction.position
+              // CPython 3.11 passes on the line only (the columns stay unknown).
+              pending[src + 1].position.line = line
               src += 1
               continue
             }

@@ -37,11 +37,16 @@ extension CodeGenerator {
     try validateKeywords(keywords)
     try visit(object)
     let saved = unit.position
-    unit.position.line = Int32(function.span.endLineno)
+    // LOAD_METHOD at the attribute, CALL at the call; both start at the attribute's name
+    // when it is on a later line than the object.
+    setLocation(function.span)
+    moveLocationToAttribute(function, attr: attr)
     emitName(.loadMethod, attr)
     for arg in args { try visit(arg) }
     for keyword in keywords { try visit(keyword.value) }
     if !keywords.isEmpty { emitKeywordNames(keywords) }
+    setLocation(expr.span)
+    moveLocationToAttribute(function, attr: attr)
     emit(.call, args.count + keywords.count)
     unit.position = saved
     return true

@@ -182,13 +182,18 @@ extension CodeGenerator {
   /// expression starts is located at the attribute name.
   func moveLocationToAttribute(_ expr: Expr, attr: String) {
     guard unit.position.line != Int32(expr.span.endLineno) else { return }
+    // (`expr` is the attribute node; the current location may be a larger node's.)
     unit.position.line = Int32(expr.span.endLineno)
-    let length = attr.utf8.count
+    let length = attr.unicodeScalars.count  // CPython's PyUnicode_GET_LENGTH, against a byte column
     if length <= expr.span.endColOffset {
       unit.position.column = Int32(expr.span.endColOffset - length)
     } else {
       unit.position.column = -1
       unit.position.endColumn = -1
+    }
+    unit.position.endLine = max(unit.position.line, unit.position.endLine)
+    if unit.position.line == unit.position.endLine {
+      unit.position.endColumn = max(unit.position.column, unit.position.endColumn)
     }
   }
 
@@ -322,7 +327,8 @@ extension CodeGenerator {
       useNextBlock(end)
       return
     case .compare(let left, let ops, let comparators) where ops.count > 1:
-      let saved = unit.position
+      // CPython sets the location to the comparison here and leaves it so (the jumps, and
+      // what the caller emits next, are at the comparison).
       setLocation(expr.span)
       let cleanup = newBlock()
       try visit(left)
@@ -342,21 +348,20 @@ extension CodeGenerator {
       emit(.popTop)
       if !condition { unit.emitJumpNoLocation(to: target) }
       useNextBlock(end)
-      unit.position = saved
       return
+    case .compare:
+      setLocation(expr.span)  // as above, for a single comparison too
     default:
       break
     }
     if let constant = fold(expr) {
-      // What CPython's CFG optimizer leaves of LOAD_CONST + POP_JUMP_IF: a jump or nothing.
+      // What CPython's CFG optimizer leaves of LOAD_CONST + POP_JUMP_IF: a NOP at the
+      // condition, then a jump (at the statement) or nothing.
       let saved = unit.position
       setLocation(expr.span)
-      if constant.isTruthy == condition {
-        emitJump(to: target)
-      } else {
-        emit(.nop)
-      }
+      emit(.nop)
       unit.position = saved
+      if constant.isTruthy == condition { emitJump(to: target) }
       return
     }
     try visit(expr)

@@ -3,8 +3,8 @@ import Foundation
 import PySyntax
 import Testing
 
-/// `PYCOMPILER_DIS=path swift test --filter ScratchTests` prints the disassembly of a file.
-@Suite struct ScratchTests {
+/// `PYCOMPILER_DIS=path swift test --filter DevelopmentAids` prints the disassembly of a file.
+@Suite struct DevelopmentAids {
   @Test(.enabled(if: ProcessInfo.processInfo.environment["PYCOMPILER_DIS"] != nil))
   func disassembleFile() throws {
     let path = ProcessInfo.processInfo.environment["PYCOMPILER_DIS"]!
@@ -23,10 +23,10 @@ import Testing
   }
 }
 
-/// `PYCOMPILER_DUMP=listfile swift test --filter ScratchTests` writes a summary of every
+/// `PYCOMPILER_DUMP=listfile swift test --filter DevelopmentAids` writes a summary of every
 /// code object of each listed file next to it in `listfile.out`, for comparison with
 /// CPython's code objects (a development aid).
-extension ScratchTests {
+extension DevelopmentAids {
   @Test(.enabled(if: ProcessInfo.processInfo.environment["PYCOMPILER_DUMP"] != nil))
   func dumpFiles() throws {
     let list = ProcessInfo.processInfo.environment["PYCOMPILER_DUMP"]!
@@ -58,6 +58,10 @@ extension ScratchTests {
     for constant in code.constants {
       if case .code = constant { continue }
       out += "CONST " + Disassembler.repr(constant) + "\n"
+    }
+    for (i, instruction) in code.instructions.enumerated() {
+      let p = code.lineTable.position(at: i)
+      out += "POS \(instruction.opcode.name) " + (p.map { "\($0.line) \($0.endLine) \($0.column) \($0.endColumn)" } ?? "None") + "\n"
     }
     let text = disassemble(code)
     for line in text.split(separator: "\n") {
