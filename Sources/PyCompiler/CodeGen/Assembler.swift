@@ -360,10 +360,11 @@ struct Assembler {
       }
     }
     while let b = worklist.popLast() {
-      var seenHandlers = Set<Int32>()
+      var seenHandlers: [Int32] = []  // a block has few handlers
       var terminated = false
       for instruction in blocks[Int(b)].instructions where !instruction.isSetup && instruction.pseudo != .popBlock {
-        if instruction.handler >= 0, seenHandlers.insert(instruction.handler).inserted {
+        if instruction.handler >= 0, seenHandlers.last != instruction.handler, !seenHandlers.contains(instruction.handler) {
+          seenHandlers.append(instruction.handler)
           reach(handlers[Int(instruction.handler)].block)
         }
         if instruction.isJump { reach(instruction.target) }

@@ -11,17 +11,42 @@ extension CodeGenerator {
     switch expr.kind {
     case .constant(let value, _):
       return Constant(value)
-    case .binOp, .unaryOp, .tuple(_, .load), .subscript(_, _, .load):
-      if unfoldable.contains(expr.span) { return nil }
-      let result = ConstantFolder.fold(expr)
-      if result == nil { unfoldable.insert(expr.span) }
-      return result
+    case .binOp(let left, _, let right):
+      guard Self.mayBeConstant(left), Self.mayBeConstant(right) else { return nil }
+      return foldRemembering(expr)
+    case .unaryOp(_, let operand):
+      guard Self.mayBeConstant(operand) else { return nil }
+      return foldRemembering(expr)
+    case .subscript(let value, let slice, .load):
+      guard Self.mayBeConstant(value), Self.mayBeConstant(slice) else { return nil }
+      return foldRemembering(expr)
+    case .tuple(let elts, .load):
+      guard elts.allSatisfy(Self.mayBeConstant) else { return nil }
+      return foldRemembering(expr)
     case .name("__debug__", .load):
       return .bool(true)
     default:
       return nil
     }
   }
+
+  /// Whether `expr` is of a kind that can fold to a constant (a cheap test that spares most
+  /// expressions the fold and the memo).
+  private static func mayBeConstant(_ expr: Expr) -> Bool {
+    switch expr.kind {
+    case .constant, .binOp, .unaryOp, .tuple(_, .load), .subscript(_, _, .load): return true
+    case .name(let id, .load): return id == "__debug__"
+    default: return false
+    }
+  }
+
+  private func foldRemembering(_ expr: Expr) -> Constant? {
+    if unfoldable.contains(expr.span) { return nil }
+    let result = ConstantFolder.fold(expr)
+    if result == nil { unfoldable.insert(expr.span) }
+    return result
+  }
+
 
   /// `compiler_visit_expr()`: compiles `expr` at its own location.
   func visit(_ expr: Expr) throws(PySyntaxError) {
