@@ -26,8 +26,10 @@ extension CodeObject {
   ///   `0...stackSize`, every instruction finds the items it pops, paths that meet agree
   ///   on the depth, and `RETURN_VALUE` leaves the stack empty;
   /// - no path runs off the end of the instructions;
-  /// - exception table entries are sorted, in range, with a depth no deeper than the stack
-  ///   at any instruction they cover;
+  /// - exception table entries are sorted, do not overlap, are in range, with a depth no
+  ///   deeper than the stack at any instruction they cover;
+  /// - the code starts with `COPY_FREE_VARS` (when it has free variables) and a `MAKE_CELL`
+  ///   for each cell, and has neither anywhere else;
   /// - `YIELD_VALUE` appears only in generator, coroutine and async generator code.
   ///
   /// The compiler runs this on everything it produces in debug builds.
@@ -72,7 +74,28 @@ struct BytecodeVerifier {
       opcodes.append(opcode)
       try checkArgument(opcode, Int(instruction.argument), at: index, opcodes: opcodes)
     }
+    try checkPrologue(opcodes)
     try checkStack(opcodes)
+  }
+
+  /// `COPY_FREE_VARS` first when there are free variables, then a `MAKE_CELL` for every
+  /// cell slot, and neither anywhere else.
+  private func checkPrologue(_ opcodes: [Opcode]) throws(BytecodeVerificationError) {
+    var index = 0
+    if code.freeVariableCount > 0 {
+      guard opcodes.first == .copyFreeVars else { throw fail("free variables without COPY_FREE_VARS first") }
+      index = 1
+    }
+    let cells = code.localsPlusKinds.indices.filter { code.localsPlusKinds[$0].contains(.cell) }
+    var made = Set<Int>()
+    while index < opcodes.count && opcodes[index] == .makeCell {
+      made.insert(Int(code.instructions[index].argument))
+      index += 1
+    }
+    guard made == Set(cells) else { throw fail("the prologue must make exactly the cells \(cells)") }
+    for i in index..<opcodes.count where opcodes[i] == .copyFreeVars || opcodes[i] == .makeCell {
+      throw fail("\(opcodes[i].name) after the prologue", at: i)
+    }
   }
 
   private func checkLocalsPlus() throws(BytecodeVerificationError) {
@@ -95,13 +118,13 @@ struct BytecodeVerifier {
 
   private mutating func checkExceptionTable() throws(BytecodeVerificationError) {
     let count = code.instructions.count
-    var previousStart = -1
+    var previousEnd = 0
     for (i, entry) in code.exceptionTable.enumerated() {
       guard entry.start >= 0, entry.start < entry.end, entry.end <= count else {
         throw fail("exception table entry \(i): bad range \(entry.start)..<\(entry.end)")
       }
-      guard entry.start >= previousStart else { throw fail("exception table entry \(i) out of order") }
-      previousStart = entry.start
+      guard entry.start >= previousEnd else { throw fail("exception table entry \(i) out of order or overlapping") }
+      previousEnd = entry.end
       guard entry.target >= 0, entry.target < count else {
         throw fail("exception table entry \(i): target \(entry.target) out of range")
       }

@@ -5,6 +5,16 @@ import PySyntax
 ///
 /// A final class because code objects nest (as constants) and are shared by every function
 /// made from them; it is immutable.
+///
+/// What the compiler puts in them, beyond CPython 3.11's conventions:
+///
+/// - A class body stores `__module__` (from `__name__`) and `__qualname__`, then runs its
+///   statements, and returns its `__class__` cell (also stored as `__classcell__`) when a
+///   method uses `__class__` or `super`, else None.
+/// - `MAKE_FUNCTION`'s annotations (flag 0x04) are a tuple of alternating names and values
+///   (`('a', int, 'return', str)`), as in 3.11; under `from __future__ import annotations`
+///   the values are the annotations' source text.
+/// - ``flags`` holds only the bits of ``CodeFlags`` (no `CO_NOFREE`, no `__future__` bits).
 public final class CodeObject: Hashable, Sendable {
   /// `co_name`.
   public let name: String
@@ -22,7 +32,9 @@ public final class CodeObject: Hashable, Sendable {
   public let keywordOnlyCount: Int
   public let flags: CodeFlags
   public let instructions: [Instruction]
-  /// `co_consts`.
+  /// `co_consts`. For a function or lambda, `constants[0]` is the docstring, or None when
+  /// there is none (a lambda never has one): the interpreter sets `__doc__` from it. Module
+  /// and class bodies store `__doc__` themselves.
   public let constants: [Constant]
   /// `co_names`: attribute, global and imported names.
   public let names: [String]

@@ -32,6 +32,36 @@
 /// (``CodeObject/localsPlusNames``): `LOAD_FAST`, `LOAD_DEREF`, `MAKE_CELL` and
 /// `LOAD_CLOSURE` all index it.
 ///
+/// **Additions made with the compiler** (they refine the above; none changes it):
+///
+/// - **`YIELD_VALUE`'s argument** says which yield it is: 0 for a `yield` of the function
+///   itself, 1 for the `YIELD_VALUE` of a `yield from`/`await` loop (it always follows a
+///   `SEND`). 3.11 needs `ASYNC_GEN_WRAP` before the first kind in an async generator; here
+///   the interpreter wraps the value of a `YIELD_VALUE 0` in async generator code instead.
+/// - **`CALL_FUNCTION_EX`**: for `f(*x)` with nothing else positional, `x` is passed as it is
+///   (as in 3.11); the interpreter turns a non-tuple into a tuple, raising CPython's
+///   `TypeError: f() argument after * must be an iterable, not int`. The keyword mapping is
+///   always a fresh dict.
+/// - **Non-NULL "self" slots**: besides `LOAD_METHOD`, the compiler uses the `selfOrNull`
+///   slot of `CALL 0` to pass one argument without a `PUSH_NULL`, exactly as 3.11's code does:
+///   `[decorator, function]` (decorators), `[comprehension function, iterator]`,
+///   `[AssertionError, message]`, and `[__exit__, None, None, None]; CALL 2` (the exit call
+///   of `with`).
+///
+/// **What compiled code guarantees** (``CodeObject/verify()`` checks every point, and the
+/// compiler verifies all it produces in debug builds), so the loop need not check:
+///
+/// - every backward edge is a `JUMP_BACKWARD` (conditional jumps, `FOR_ITER` and `SEND`
+///   only go forward; `JUMP_FORWARD` only forward), so each loop passes a safe point;
+/// - stack depths agree on every path, never exceed ``CodeObject/stackSize``, and
+///   `RETURN_VALUE` leaves the stack empty;
+/// - exception table entries do not overlap (one handler per instruction, the innermost);
+/// - `KW_NAMES` comes right before its `CALL`; `MAKE_FUNCTION` right after the `LOAD_CONST`
+///   of its code object; a code object with free variables starts with `COPY_FREE_VARS n`,
+///   then one `MAKE_CELL` per cell (also at instruction 0 of a generator: the first resume
+///   runs them);
+/// - `IMPORT_NAME` finds `[level, fromlist]` pushed as constants (`[0, None]` for `import`).
+///
 /// CPython: Lib/opcode.py, Python/ceval.c, Doc/library/dis.rst (3.11).
 public enum Opcode: UInt8, CaseIterable, Sendable {
   // MARK: Stack
@@ -131,7 +161,8 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
   // MARK: Calls and functions
   case call
   case kwNames
-  /// `flags & 1`: a keyword-arguments dict is on top.
+  /// `flags & 1`: a keyword-arguments dict is on top. The positional arguments are a tuple,
+  /// or (for a lone `f(*x)`, as in 3.11) any object the interpreter turns into one.
   case callFunctionEx
   case makeFunction
   /// Pushes `builtins.__build_class__`.
@@ -171,7 +202,8 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
   case withExceptStart
 
   // MARK: Generators
-  /// Yields the top; the sent value replaces it on resume.
+  /// Yields the top; the sent value replaces it on resume. Argument (a PyHeap addition):
+  /// 0 for a `yield` of the function, 1 inside a `yield from`/`await` loop, after `SEND`.
   case yieldValue
   /// `iter(top)` unless it is a generator or coroutine.
   case getYieldFromIter
@@ -188,6 +220,7 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
 
   // MARK: Pattern matching
   /// `[subject, cls, namesTuple]` → `[subject, attrsTuple or None]`, `count` positional.
+  /// (3.11's consumes the subject; the compiler follows it with `SWAP 2; POP_TOP`.)
   case matchClass
   /// `[subject]` → `[subject, bool]`.
   case matchMapping, matchSequence

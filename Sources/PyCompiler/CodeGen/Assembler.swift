@@ -4,7 +4,8 @@ import PySyntax
 ///
 /// The passes, in order (CPython 3.11's `assemble()` does the same work, differently split):
 ///
-/// 1. **Prologue.** `COPY_FREE_VARS n` and one `MAKE_CELL` per cell, in `localsplus` order.
+/// 1. **Prologue.** `COPY_FREE_VARS n` and one `MAKE_CELL` per cell, in `localsplus` order;
+///    then the few peephole rewrites CPython does (``peephole()``).
 /// 2. **Walk.** From the entry block, along fall-through edges, jumps and the handlers that
 ///    the `SETUP_*` pseudo-instructions open, compute each block's stack depth on entry and
 ///    the stack of active handlers; label every instruction with its innermost handler.
@@ -29,6 +30,7 @@ import PySyntax
 /// `remove_unused_consts()`, `assemble_exception_table()`, `fix_cell_offsets()`.
 struct Assembler {
   let unit: CodeUnit
+  let filename: String
   var blocks: [BasicBlock]
   var order: [Int32]
   var handlers: [HandlerInfo] = []
@@ -39,8 +41,9 @@ struct Assembler {
   /// Internal inconsistencies found on the way (compiler bugs).
   var problems: [String] = []
 
-  init(_ unit: CodeUnit) {
+  init(_ unit: CodeUnit, filename: String) {
     self.unit = unit
+    self.filename = filename
     blocks = unit.blocks
     order = unit.order
     startDepth = Array(repeating: -1, count: unit.blocks.count + 1)
@@ -75,6 +78,178 @@ struct Assembler {
     maxDepth.append(0)
     predecessors.append(0)
     order.insert(Int32(blocks.count - 1), at: 0)
+  }
+
+  // MARK: Peephole
+
+  /// The instruction rewrites of CPython's `optimize_basic_block()` that change what runs
+  /// (rather than only the layout), done before the walk:
+  ///
+  /// - `LOAD_CONST c1 … LOAD_CONST cn; BUILD_TUPLE n` → `LOAD_CONST (c1, …, cn)`;
+  /// - `BUILD_TUPLE n; UNPACK_SEQUENCE n` → nothing (n = 1) or `SWAP n` (n = 2, 3);
+  /// - `LOAD_CONST None; IS_OP i; POP_JUMP_IF_FALSE/TRUE` → `POP_JUMP_IF_NONE/NOT_NONE`.
+  mutating func peephole() {
+    for b in order {
+      var instructions = blocks[Int(b)].instructions
+      guard instructions.count >= 2 else { continue }
+      var changed = false
+      var i = 0
+      while i < instructions.count {
+        let instruction = instructions[i]
+        guard instruction.pseudo == .none else {
+          i += 1
+          continue
+        }
+        let next = i + 1 < instructions.count ? instructions[i + 1] : nil
+        switch instruction.opcode {
+        case .buildTuple:
+          let n = Int(instruction.argument)
+          if i >= n, (i - n..<i).allSatisfy({ instructions[$0].pseudo == .none && instructions[$0].opcode == .loadConst }) {
+            let items = (i - n..<i).map { unit.constants[Int(instructions[$0].argument)] }
+            var load = instruction
+            load.opcode = .loadConst
+            load.argument = Int32(unit.addConstant(.tuple(items)))
+            instructions.replaceSubrange((i - n)...i, with: [load])
+            i -= n
+            changed = true
+            continue
+          }
+          if let next, next.pseudo == .none, next.opcode == .unpackSequence, next.argument == instruction.argument, n <= 3 {
+            if n == 1 {
+              instructions.removeSubrange(i...(i + 1))
+            } else {
+              instructions[i].opcode = .nop
+              instructions[i + 1].opcode = .swap
+            }
+            changed = true
+          }
+        case .swap:
+          if instruction.argument == 1 {
+            instructions[i].opcode = .nop
+          } else {
+            Self.swaptimize(&instructions, &i)
+            Self.applyStaticSwaps(&instructions, i)
+          }
+          changed = true
+        case .loadConst:
+          if case .none = unit.constants[Int(instruction.argument)], i + 2 < instructions.count,
+            let next, next.pseudo == .none, next.opcode == .isOp,
+            instructions[i + 2].pseudo == .none,
+            instructions[i + 2].opcode == .popJumpIfFalse || instructions[i + 2].opcode == .popJumpIfTrue
+          {
+            let jumpIfFalse = instructions[i + 2].opcode == .popJumpIfFalse
+            instructions[i + 2].opcode = (next.argument == 1) != jumpIfFalse ? .popJumpIfNotNone : .popJumpIfNone
+            instructions.removeSubrange(i...(i + 1))
+            changed = true
+            continue
+          }
+        default:
+          break
+        }
+        i += 1
+      }
+      if changed { blocks[Int(b)].instructions = instructions }
+    }
+  }
+
+  /// Replaces a run of `SWAP`s (and `NOP`s) starting at `i` with the fewest `SWAP`s that
+  /// shuffle the stack the same way; leaves `i` at the run's last instruction
+  /// (`swaptimize()`).
+  static func swaptimize(_ instructions: inout [IRInstruction], _ i: inout Int) {
+    var depth = Int(instructions[i].argument)
+    var length = 0
+    var more = false
+    let limit = instructions.count - i
+    while true {
+      length += 1
+      guard length < limit else { break }
+      let next = instructions[i + length]
+      if next.pseudo == .none && next.opcode == .swap {
+        depth = max(depth, Int(next.argument))
+        more = true
+      } else if !(next.pseudo == .none && next.opcode == .nop) {
+        break
+      }
+    }
+    guard more else { return }
+    // Simulate the run on the stack positions 0 (top) … depth - 1.
+    var stack = Array(0..<depth)
+    for k in 0..<length where instructions[i + k].opcode == .swap && instructions[i + k].pseudo == .none {
+      let arg = Int(instructions[i + k].argument)
+      stack.swapAt(0, arg - 1)
+    }
+    // Rebuild the shuffle cycle by cycle, from the end of the run.
+    let visited = -1
+    var current = length - 1
+    for start in 0..<depth {
+      if stack[start] == visited || stack[start] == start { continue }
+      var j = start
+      while true {
+        if j != 0 {
+          instructions[i + current].opcode = .swap
+          instructions[i + current].argument = Int32(j + 1)
+          current -= 1
+        }
+        if stack[j] == visited { break }
+        let next = stack[j]
+        stack[j] = visited
+        j = next
+      }
+    }
+    while current >= 0 {
+      instructions[i + current].opcode = .nop
+      current -= 1
+    }
+    i += length - 1
+  }
+
+  /// `STORE_FAST` and `POP_TOP` only touch the top and cannot run arbitrary code or jump,
+  /// so CPython reorders them instead of swapping stack items (`SWAPPABLE`).
+  private static func isSwappable(_ instruction: IRInstruction) -> Bool {
+    instruction.pseudo == .none && (instruction.opcode == .storeFast || instruction.opcode == .popTop)
+  }
+
+  private static func nextSwappable(_ instructions: [IRInstruction], after i: Int, line: Int32?) -> Int? {
+    var i = i + 1
+    while i < instructions.count {
+      let instruction = instructions[i]
+      if let line, instruction.position.line != line { return nil }
+      if instruction.pseudo == .none && instruction.opcode == .nop {
+        i += 1
+        continue
+      }
+      return isSwappable(instruction) ? i : nil
+    }
+    return nil
+  }
+
+  /// `SWAP n` followed by swappable instructions becomes a `NOP` and the instructions trade
+  /// places: `SWAP 2; POP_TOP; STORE_FAST x` → `NOP; STORE_FAST x; POP_TOP`
+  /// (`apply_static_swaps()`).
+  static func applyStaticSwaps(_ instructions: inout [IRInstruction], _ start: Int) {
+    var i = start
+    while i >= 0 {
+      let swap = instructions[i]
+      guard swap.pseudo == .none, swap.opcode == .swap else {
+        if (swap.pseudo == .none && swap.opcode == .nop) || isSwappable(swap) {
+          i -= 1
+          continue
+        }
+        return
+      }
+      guard let j = nextSwappable(instructions, after: i, line: nil) else { return }
+      var k = j
+      let line = instructions[j].position.line
+      var count = Int(swap.argument) - 1
+      while count > 0 {
+        guard let next = nextSwappable(instructions, after: k, line: line < 0 ? nil : line) else { return }
+        k = next
+        count -= 1
+      }
+      instructions[i].opcode = .nop
+      instructions.swapAt(j, k)
+      i -= 1
+    }
   }
 
   // MARK: 2. Walk
@@ -185,10 +360,11 @@ struct Assembler {
       }
     }
     while let b = worklist.popLast() {
-      var seenHandlers = Set<Int32>()
+      var seenHandlers: [Int32] = []  // a block has few handlers
       var terminated = false
       for instruction in blocks[Int(b)].instructions where !instruction.isSetup && instruction.pseudo != .popBlock {
-        if instruction.handler >= 0, seenHandlers.insert(instruction.handler).inserted {
+        if instruction.handler >= 0, seenHandlers.last != instruction.handler, !seenHandlers.contains(instruction.handler) {
+          seenHandlers.append(instruction.handler)
           reach(handlers[Int(instruction.handler)].block)
         }
         if instruction.isJump { reach(instruction.target) }
@@ -222,36 +398,156 @@ struct Assembler {
 
   // MARK: Jump threading
 
-  /// A jump to a block that starts with an unconditional jump goes straight to that jump's
-  /// target (CPython's `jump_thread()`); the intermediate block may become unreachable.
+  /// Jumps to jumps are shortened, as CPython's `optimize_basic_block()` does:
+  ///
+  /// - a jump (conditional or not) to an unconditional `JUMP` goes to that jump's target;
+  /// - `JUMP_IF_FALSE_OR_POP` to `POP_JUMP_IF_FALSE` becomes a `POP_JUMP_IF_FALSE` to its
+  ///   target, to `JUMP_IF_FALSE_OR_POP` takes its target; to `JUMP_IF_TRUE_OR_POP` or
+  ///   `POP_JUMP_IF_TRUE` on the same line it becomes a `POP_JUMP_IF_FALSE` past it (the
+  ///   nested `and`/`or` of `a and b or c`); and symmetrically for `JUMP_IF_TRUE_OR_POP`.
+  ///
+  /// The intermediate blocks may become unreachable.
   mutating func threadJumps() {
     var orderIndex = [Int](repeating: -1, count: blocks.count)
     for (i, b) in order.enumerated() { orderIndex[Int(b)] = i }
-    func firstJumpTarget(_ block: Int32) -> Int32? {
+    /// The first instruction reached at `block` (through empty blocks), and the layout
+    /// position of the block holding it.
+    func firstInstruction(_ block: Int32) -> (IRInstruction, Int)? {
       var i = orderIndex[Int(block)]
       while i >= 0 && i < order.count {
-        let instructions = blocks[Int(order[i])].instructions
-        if let first = instructions.first {
-          return first.pseudo == .jump ? first.target : nil
-        }
+        if let first = blocks[Int(order[i])].instructions.first { return (first, i) }
         i += 1
       }
       return nil
     }
     for b in order {
-      guard let last = blocks[Int(b)].instructions.last, last.isJump else { continue }
-      switch last.pseudo == .jump ? Opcode.jumpForward : last.opcode {
-      case .jumpForward, .popJumpIfFalse, .popJumpIfTrue, .popJumpIfNone, .popJumpIfNotNone:
-        var target = last.target
-        var hops = 0
-        while let next = firstJumpTarget(target), next != target, hops < 100 {
-          target = next
-          hops += 1
+      var hops = 0
+      while hops < 100, var last = blocks[Int(b)].instructions.last, last.isJump,
+        let (first, position) = firstInstruction(last.target), first.isJump
+      {
+        hops += 1
+        let kind = last.pseudo == .jump ? Opcode.jumpForward : last.opcode
+        let firstKind = first.pseudo == .jump ? Opcode.jumpForward : first.opcode
+        var changed = true
+        switch (kind, firstKind) {
+        case (.forIter, _), (.send, _):
+          changed = false
+        case (_, .jumpForward) where first.target != last.target:
+          last.target = first.target
+        case (.jumpIfFalseOrPop, .popJumpIfFalse), (.jumpIfTrueOrPop, .popJumpIfTrue):
+          last.opcode = firstKind
+          last.target = first.target
+        case (.jumpIfFalseOrPop, .jumpIfFalseOrPop), (.jumpIfTrueOrPop, .jumpIfTrueOrPop):
+          last.target = first.target
+        case (.jumpIfFalseOrPop, .jumpIfTrueOrPop), (.jumpIfFalseOrPop, .popJumpIfTrue),
+          (.jumpIfTrueOrPop, .jumpIfFalseOrPop), (.jumpIfTrueOrPop, .popJumpIfFalse):
+          guard last.position.line == first.position.line, position + 1 < order.count else {
+            changed = false
+            break
+          }
+          last.opcode = kind == .jumpIfFalseOrPop ? .popJumpIfFalse : .popJumpIfTrue
+          last.target = order[position + 1]
+        default:
+          changed = false
         }
+        guard changed else { break }
         let count = blocks[Int(b)].instructions.count
-        blocks[Int(b)].instructions[count - 1].target = target
-      default:
-        break
+        blocks[Int(b)].instructions[count - 1] = last
+      }
+    }
+  }
+
+  // MARK: Exit blocks
+
+  /// Every jump goes to the first non-empty block at or after its target.
+  mutating func retargetToNonEmpty() {
+    var orderIndex = [Int](repeating: -1, count: blocks.count)
+    for (i, b) in order.enumerated() { orderIndex[Int(b)] = i }
+    for b in order {
+      guard let last = blocks[Int(b)].instructions.last, last.isJump,
+        let target = firstNonEmpty(from: orderIndex[Int(last.target)]), target != last.target
+      else { continue }
+      let count = blocks[Int(b)].instructions.count
+      blocks[Int(b)].instructions[count - 1].target = target
+    }
+  }
+
+  /// A block that leaves the code (`return`, `raise`) and has no location of its own: the
+  /// implicit `return None`, the ends of handlers (`is_exit_without_lineno()`).
+  private func isExitWithoutLocation(_ b: Int32) -> Bool {
+    let instructions = blocks[Int(b)].instructions
+    guard let last = instructions.last, last.pseudo == .none,
+      last.opcode == .returnValue || last.opcode == .reraise || last.opcode == .raiseVarargs
+    else { return false }
+    return instructions.allSatisfy { $0.position.line < 0 }
+  }
+
+  /// An unconditional jump to such an exit of at most 4 instructions is replaced by a copy
+  /// of it (`extend_block()`).
+  mutating func extendBlocks() {
+    for b in order {
+      guard let last = blocks[Int(b)].instructions.last, last.pseudo == .jump else { continue }
+      let target = last.target
+      guard target != b, isExitWithoutLocation(target), blocks[Int(target)].instructions.count <= 4 else { continue }
+      let count = blocks[Int(b)].instructions.count
+      blocks[Int(b)].instructions[count - 1].pseudo = .none
+      blocks[Int(b)].instructions[count - 1].opcode = .nop
+      blocks[Int(b)].instructions[count - 1].target = -1
+      blocks[Int(b)].instructions += blocks[Int(target)].instructions
+      maxDepth[Int(b)] = max(maxDepth[Int(b)], maxDepth[Int(target)])
+    }
+  }
+
+  /// Each jump to an exit without location that has several predecessors gets its own copy,
+  /// located at the jump; an exit reached only by falling through takes its predecessor's
+  /// location (`duplicate_exits_without_lineno()`). So the implicit `return None` after an
+  /// `if`/`else` is on the line of whichever branch reaches it.
+  mutating func duplicateExitsWithoutLocation() {
+    var newOrder: [Int32] = []
+    var copies: [Int32: [Int32]] = [:]  // original exit block → copies to place after it
+    for b in order {
+      guard let last = blocks[Int(b)].instructions.last, last.isJump else { continue }
+      let target = last.target
+      guard isExitWithoutLocation(target), predecessors[Int(target)] > 1 else { continue }
+      var copy = blocks[Int(target)]
+      copy.instructions[0].position = last.position
+      blocks.append(copy)
+      let c = Int32(blocks.count - 1)
+      startDepth.append(startDepth[Int(target)])
+      maxDepth.append(maxDepth[Int(target)])
+      predecessors.append(1)
+      predecessors[Int(target)] -= 1
+      let count = blocks[Int(b)].instructions.count
+      blocks[Int(b)].instructions[count - 1].target = c
+      copies[target, default: []].append(c)
+    }
+    for b in order {
+      newOrder.append(b)
+      if let extra = copies[b] { newOrder += extra }
+    }
+    order = newOrder
+    for (i, b) in order.enumerated() {
+      guard let last = blocks[Int(b)].instructions.last, !last.isTerminator,
+        let next = firstNonEmpty(from: i + 1), isExitWithoutLocation(next)
+      else { continue }
+      blocks[Int(next)].instructions[0].position = last.position
+    }
+  }
+
+  /// A `return` still without a location takes the location of the block before it in
+  /// the layout (`guarantee_lineno_for_exits()`); before the first one, `fallback`.
+  mutating func guaranteeLocationForExits(fallback: SourcePosition) {
+    var previous = fallback
+    for b in order {
+      guard let last = blocks[Int(b)].instructions.last else { continue }
+      if last.position.line < 0 {
+        if last.pseudo == .none && last.opcode == .returnValue {
+          for i in blocks[Int(b)].instructions.indices where blocks[Int(b)].instructions[i].position.line < 0 {
+            blocks[Int(b)].instructions[i].position = previous
+          }
+        }
+      } else {
+        previous = last.position
       }
     }
   }
@@ -375,7 +671,8 @@ struct Assembler {
           if src < pending.count - 1 {
             let nextLine = pending[src + 1].position.line
             if nextLine < 0 || nextLine == line {
-              pending[src + 1].position = instruction.position
+              // CPython 3.11 passes on the line only (the columns stay unknown).
+              pending[src + 1].position.line = line
               src += 1
               continue
             }
@@ -425,6 +722,13 @@ struct Assembler {
     var stackSize: Int
   }
 
+  /// An argument does not fit in the 24 bits of an ``Instruction`` (see there).
+  private func tooLarge() -> PySyntaxError {
+    CompileErrorFactory(filename: filename).error(
+      "code object too large: more than \(Instruction.maxArgument) instructions, constants, names or variables",
+      at: SourceSpan(lineno: unit.firstLineNumber, colOffset: 0, endLineno: unit.firstLineNumber, endColOffset: 0))
+  }
+
   func layout() throws(PySyntaxError) -> Output {
     // Instruction index of each block's first instruction (the next block's for an empty one).
     var start = [Int](repeating: -1, count: blocks.count)
@@ -433,9 +737,7 @@ struct Assembler {
       start[Int(b)] = count
       count += blocks[Int(b)].instructions.count
     }
-    guard count <= Int(Instruction.maxArgument) else {
-      throw CompileErrorFactory(filename: "").error("code object too large", at: SourceSpan(lineno: unit.firstLineNumber, colOffset: 0, endLineno: unit.firstLineNumber, endColOffset: 0))
-    }
+    guard count <= Int(Instruction.maxArgument) else { throw tooLarge() }
     let (constants, constantMap) = usedConstants()
 
     // localsplus: fast locals, then cells that are not parameters, then free variables.
@@ -482,6 +784,7 @@ struct Assembler {
         } else if opcode.usesCellOrFree {
           argument = derefSlot[argument]
         }
+        guard argument >= 0, argument <= Int(Instruction.maxArgument) else { throw tooLarge() }
         instructions.append(Instruction(opcode, UInt32(argument)))
         positions.append(instruction.position)
         instructionHandlers.append(instruction.handler)
@@ -509,15 +812,22 @@ struct Assembler {
   // MARK: Driver
 
   static func assemble(_ unit: CodeUnit, flags: CodeFlags, filename: String) throws(PySyntaxError) -> CodeObject {
-    var assembler = Assembler(unit)
+    var assembler = Assembler(unit, filename: filename)
     assembler.insertPrologue()
+    assembler.peephole()
     assembler.walk()
     assembler.removeUnreachable()
     assembler.threadJumps()
     assembler.removeUnreachable()
+    assembler.retargetToNonEmpty()
+    assembler.extendBlocks()
+    assembler.removeUnreachable()
+    assembler.duplicateExitsWithoutLocation()
+    assembler.propagateLocations()
+    assembler.guaranteeLocationForExits(fallback: SourcePosition(
+      line: Int32(unit.firstLineNumber), endLine: Int32(unit.firstLineNumber), column: -1, endColumn: -1))
     assembler.normalizeBackwardJumps()
     assembler.removeJumpsToNext()
-    assembler.propagateLocations()
     assembler.removeRedundantNops()
     assert(assembler.problems.isEmpty, "assembler: \(unit.qualifiedName): \(assembler.problems.joined(separator: "; "))")
     let output = try assembler.layout()

@@ -28,9 +28,8 @@ extension CodeGenerator {
   /// something that is not an imported module name, uses `LOAD_METHOD`.
   private func compileMethodCall(_ expr: Expr, function: Expr, args: [Expr], keywords: [Keyword]) throws(PySyntaxError) -> Bool {
     guard case .attribute(let object, let attr, .load) = function.kind else { return false }
-    if case .name(let id, _) = object.kind,
-      unit.scope.flags(of: mangle(unit.privateName, id)).contains(.import)
-    {
+    // is_import_originated(): only the module's own imports count, whatever the scope.
+    if case .name(let id, _) = object.kind, table.top.flags(of: id).contains(.import) {
       return false
     }
     if args.count + keywords.count + (keywords.isEmpty ? 0 : 1) >= Self.stackUseGuideline { return false }
@@ -38,11 +37,16 @@ extension CodeGenerator {
     try validateKeywords(keywords)
     try visit(object)
     let saved = unit.position
-    unit.position.line = Int32(function.span.endLineno)
+    // LOAD_METHOD at the attribute, CALL at the call; both start at the attribute's name
+    // when it is on a later line than the object.
+    setLocation(function.span)
+    moveLocationToAttribute(function, attr: attr)
     emitName(.loadMethod, attr)
     for arg in args { try visit(arg) }
     for keyword in keywords { try visit(keyword.value) }
     if !keywords.isEmpty { emitKeywordNames(keywords) }
+    setLocation(expr.span)
+    moveLocationToAttribute(function, attr: attr)
     emit(.call, args.count + keywords.count)
     unit.position = saved
     return true

@@ -42,7 +42,7 @@ extension CodeGenerator {
     unit.argumentCount = 1
     try compileGenerator(generators, index: 0, depth: 0, elt: elt, value: value, kind: kind)
     if kind != .generator { emit(.returnValue) }
-    let code = try exitScope(addReturn: kind == .generator, lastStatement: nil)
+    let code = try exitScope(addReturn: kind == .generator)
     try makeClosure(code, flags: 0)
     let outermost = generators[0]
     try visitIterable(outermost.iter)

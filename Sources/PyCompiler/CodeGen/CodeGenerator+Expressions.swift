@@ -11,17 +11,42 @@ extension CodeGenerator {
     switch expr.kind {
     case .constant(let value, _):
       return Constant(value)
-    case .binOp, .unaryOp, .tuple(_, .load), .subscript(_, _, .load):
-      if unfoldable.contains(expr.span) { return nil }
-      let result = ConstantFolder.fold(expr)
-      if result == nil { unfoldable.insert(expr.span) }
-      return result
+    case .binOp(let left, _, let right):
+      guard Self.mayBeConstant(left), Self.mayBeConstant(right) else { return nil }
+      return foldRemembering(expr)
+    case .unaryOp(_, let operand):
+      guard Self.mayBeConstant(operand) else { return nil }
+      return foldRemembering(expr)
+    case .subscript(let value, let slice, .load):
+      guard Self.mayBeConstant(value), Self.mayBeConstant(slice) else { return nil }
+      return foldRemembering(expr)
+    case .tuple(let elts, .load):
+      guard elts.allSatisfy(Self.mayBeConstant) else { return nil }
+      return foldRemembering(expr)
     case .name("__debug__", .load):
       return .bool(true)
     default:
       return nil
     }
   }
+
+  /// Whether `expr` is of a kind that can fold to a constant (a cheap test that spares most
+  /// expressions the fold and the memo).
+  private static func mayBeConstant(_ expr: Expr) -> Bool {
+    switch expr.kind {
+    case .constant, .binOp, .unaryOp, .tuple(_, .load), .subscript(_, _, .load): return true
+    case .name(let id, .load): return id == "__debug__"
+    default: return false
+    }
+  }
+
+  private func foldRemembering(_ expr: Expr) -> Constant? {
+    if unfoldable.contains(expr.span) { return nil }
+    let result = ConstantFolder.fold(expr)
+    if result == nil { unfoldable.insert(expr.span) }
+    return result
+  }
+
 
   /// `compiler_visit_expr()`: compiles `expr` at its own location.
   func visit(_ expr: Expr) throws(PySyntaxError) {
@@ -182,13 +207,18 @@ extension CodeGenerator {
   /// expression starts is located at the attribute name.
   func moveLocationToAttribute(_ expr: Expr, attr: String) {
     guard unit.position.line != Int32(expr.span.endLineno) else { return }
+    // (`expr` is the attribute node; the current location may be a larger node's.)
     unit.position.line = Int32(expr.span.endLineno)
-    let length = attr.utf8.count
+    let length = attr.unicodeScalars.count  // CPython's PyUnicode_GET_LENGTH, against a byte column
     if length <= expr.span.endColOffset {
       unit.position.column = Int32(expr.span.endColOffset - length)
     } else {
       unit.position.column = -1
       unit.position.endColumn = -1
+    }
+    unit.position.endLine = max(unit.position.line, unit.position.endLine)
+    if unit.position.line == unit.position.endLine {
+      unit.position.endColumn = max(unit.position.column, unit.position.endColumn)
     }
   }
 
@@ -200,6 +230,15 @@ extension CodeGenerator {
     let jump: Opcode = op == .and ? .jumpIfFalseOrPop : .jumpIfTrueOrPop
     let end = newBlock()
     for value in values.dropLast() {
+      if let constant = fold(value) {
+        // What CPython's CFG optimizer leaves of LOAD_CONST + JUMP_IF_*_OR_POP: the
+        // constant is the result (a jump to the end), or nothing.
+        if constant.isTruthy == (op == .or) {
+          try visit(value)
+          emitJump(to: end)
+        }
+        continue
+      }
       try visit(value)
       emitJump(jump, to: end)
     }
@@ -277,7 +316,7 @@ extension CodeGenerator {
       }
       let saved = unit.position
       setLocation(expr.span)
-      emitConstant(.frozenset(items))
+      emitConstant(.frozenset(Constant.uniqueForSet(items)))
       unit.position = saved
     default:
       try visit(expr)
@@ -313,7 +352,8 @@ extension CodeGenerator {
       useNextBlock(end)
       return
     case .compare(let left, let ops, let comparators) where ops.count > 1:
-      let saved = unit.position
+      // CPython sets the location to the comparison here and leaves it so (the jumps, and
+      // what the caller emits next, are at the comparison).
       setLocation(expr.span)
       let cleanup = newBlock()
       try visit(left)
@@ -333,21 +373,20 @@ extension CodeGenerator {
       emit(.popTop)
       if !condition { unit.emitJumpNoLocation(to: target) }
       useNextBlock(end)
-      unit.position = saved
       return
+    case .compare:
+      setLocation(expr.span)  // as above, for a single comparison too
     default:
       break
     }
     if let constant = fold(expr) {
-      // What CPython's CFG optimizer leaves of LOAD_CONST + POP_JUMP_IF: a jump or nothing.
+      // What CPython's CFG optimizer leaves of LOAD_CONST + POP_JUMP_IF: a NOP at the
+      // condition, then a jump (at the statement) or nothing.
       let saved = unit.position
       setLocation(expr.span)
-      if constant.isTruthy == condition {
-        emitJump(to: target)
-      } else {
-        emit(.nop)
-      }
+      emit(.nop)
       unit.position = saved
+      if constant.isTruthy == condition { emitJump(to: target) }
       return
     }
     try visit(expr)
@@ -374,7 +413,7 @@ extension CodeGenerator {
           emitConstant(.tuple(folded))
         } else {
           emit(build, pushed)
-          emitConstant(add == .setAdd ? .frozenset(folded) : .tuple(folded))
+          emitConstant(add == .setAdd ? .frozenset(Constant.uniqueForSet(folded)) : .tuple(folded))
           emit(extend, 1)
           if tuple { emit(.listToTuple) }
         }
@@ -562,24 +601,29 @@ extension CodeGenerator {
       guard let n = next() else { return nil }
       c = n
     }
+    // At most two digits of width and of precision (CPython's MAXDIGITS is 3).
     if ("0"..."9").contains(c) {
       width = 0
+      var digits = 0
       while ("0"..."9").contains(c) {
         width = width * 10 + Int(c.value - 48)
         guard let n = next() else { return nil }
         c = n
-        if width > (Int(Int32.max) - 9) / 10 { return nil }
+        digits += 1
+        if digits >= 3 { return nil }
       }
     }
     if c == "." {
       guard let n = next() else { return nil }
       c = n
       precision = 0
+      var digits = 0
       while ("0"..."9").contains(c) {
         precision = precision * 10 + Int(c.value - 48)
         guard let n = next() else { return nil }
         c = n
-        if precision > (Int(Int32.max) - 9) / 10 { return nil }
+        digits += 1
+        if digits >= 3 { return nil }
       }
     }
     position = pos

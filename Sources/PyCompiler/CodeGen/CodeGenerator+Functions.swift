@@ -86,7 +86,7 @@ extension CodeGenerator {
     unit.positionalOnlyCount = args.posonlyargs.count
     unit.keywordOnlyCount = args.kwonlyargs.count
     for statement in body.dropFirst(hasDocstring ? 1 : 0) { try visit(statement) }
-    let code = try exitScope(addReturn: true, lastStatement: body.last?.span)
+    let code = try exitScope(addReturn: true)
     try makeClosure(code, flags: flags)
     try applyDecorators(decorators)
     try nameOp(name, .store)

@@ -33,8 +33,9 @@ extension CodeGenerator {
       case .store: emit(.storeFast, slot)
       case .del: emit(.deleteFast, slot)
       }
-    // (The `where` applies to the implicit case only: explicit globals always use *_GLOBAL.)
-    case .globalExplicit, .globalImplicit where isFunction:
+    // Explicit globals always use *_GLOBAL; implicit ones only in functions.
+    case .globalExplicit,
+      .globalImplicit where isFunction:
       let index = unit.addName(mangled)
       switch context {
       case .load: emit(.loadGlobal, index << 1)

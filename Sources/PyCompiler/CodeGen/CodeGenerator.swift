@@ -35,7 +35,7 @@ final class CodeGenerator {
   func compileModule(_ module: Module) throws(PySyntaxError) -> CodeObject {
     enterScope(name: "<module>", kind: .module, scope: table.top, firstLine: 1)
     try compileBody(module.body)
-    return try exitScope(addReturn: true, lastStatement: module.body.last?.span)
+    return try exitScope(addReturn: true)
   }
 
   /// An error at the current location (`compiler_error()`).
@@ -78,10 +78,12 @@ final class CodeGenerator {
 
   /// Assembles the current unit and returns to the enclosing one (`compiler_exit_scope()`
   /// after `assemble()`). With `addReturn`, a final `return None` is added when control
-  /// can reach the end, located at the last statement.
-  func exitScope(addReturn: Bool, lastStatement: SourceSpan? = nil) throws(PySyntaxError) -> CodeObject {
+  /// can reach the end. It has no location of its own: the assembler gives it (or each
+  /// copy of it) the location of the code that reaches it, as CPython does, so after the
+  /// last statement it is on that statement's line.
+  func exitScope(addReturn: Bool) throws(PySyntaxError) -> CodeObject {
     if addReturn, !(unit.lastInstruction?.isTerminator ?? false) {
-      unit.position = lastStatement.map { SourcePosition($0) } ?? .none
+      unit.position = .none
       unit.emitLoadConstant(.none)
       unit.emit(.returnValue)
     }

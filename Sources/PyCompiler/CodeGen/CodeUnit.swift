@@ -57,13 +57,17 @@ final class CodeUnit {
     self.firstLineNumber = firstLineNumber
     self.privateName = privateName
     let byName: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    var cells = scope.symbolOrder.filter { scope.scope(of: $0) == .cell }.sorted(by: byName)
+    var cells: [String] = []
+    var frees: [String] = []
+    for symbol in scope.symbols {
+      if symbol.scope == .cell { cells.append(symbol.name) }
+      if symbol.scope == .free || symbol.flags.contains(.freeClass) { frees.append(symbol.name) }
+    }
+    cells.sort(by: byName)
+    frees.sort(by: byName)
     if scope.needsClassClosure { cells = ["__class__"] }
     cellvars = cells
     cellIndex = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
-    let frees = scope.symbolOrder.filter {
-      scope.scope(of: $0) == .free || scope.flags(of: $0).contains(.freeClass)
-    }.sorted(by: byName)
     freevars = frees
     freeIndex = Dictionary(uniqueKeysWithValues: frees.enumerated().map { ($1, $0) })
     for parameter in scope.parameters { _ = addVarname(parameter) }

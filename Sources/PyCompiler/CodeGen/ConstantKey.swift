@@ -36,8 +36,14 @@ struct ConstantKey: Hashable {
     case .bigInt(let x): hasher.combine(4); hasher.combine(x)
     case .float(let x): hasher.combine(5); hasher.combine(x.bitPattern)
     case .complex(let r, let i): hasher.combine(6); hasher.combine(r.bitPattern); hasher.combine(i.bitPattern)
-    case .str(let x): hasher.combine(7); hasher.combine(x)
-    case .bytes(let x): hasher.combine(8); hasher.combine(x)
+    case .str(let x):
+      hasher.combine(7)
+      hasher.combine(x.count)
+      x.withUnsafeBytes { hasher.combine(bytes: $0) }
+    case .bytes(let x):
+      hasher.combine(8)
+      hasher.combine(x.count)
+      x.withUnsafeBytes { hasher.combine(bytes: $0) }
     case .tuple(let items):
       hasher.combine(9)
       hasher.combine(items.count)

@@ -71,6 +71,30 @@ extension Constant {
     }
   }
 
+  /// `items` without the ones equal (in Python) to an earlier one, as `frozenset(items)`
+  /// keeps them: `{1, 1.0, True}` is `frozenset({1})`.
+  static func uniqueForSet(_ items: [Constant]) -> [Constant] {
+    var strings = Set<[UInt8]>()
+    var bytes = Set<[UInt8]>()
+    var others: [Constant] = []
+    var result: [Constant] = []
+    result.reserveCapacity(items.count)
+    for item in items {
+      switch item {
+      case .str(let value):
+        if strings.insert(value).inserted { result.append(item) }
+      case .bytes(let value):
+        if bytes.insert(value).inserted { result.append(item) }
+      default:
+        if !others.contains(where: { $0.pythonEquals(item) }) {
+          others.append(item)
+          result.append(item)
+        }
+      }
+    }
+    return result
+  }
+
   /// The number of code points of a `str` (WTF-8) constant.
   static func codePointCount(_ bytes: [UInt8]) -> Int {
     var count = 0

@@ -39,10 +39,11 @@ final class Scope {
   /// expression); the module's is all zeros.
   let span: SourceSpan
 
-  /// Every name the scope mentions, with its flags and (after analysis) its scope.
-  private(set) var symbols: [String: Symbol] = [:]
-  /// Names of ``symbols`` in first-mention order (CPython's dict order).
-  private(set) var symbolOrder: [String] = []
+  /// Every name the scope mentions, with its flags and (after analysis) its scope, in
+  /// first-mention order (CPython's dict order).
+  private(set) var symbols: [Symbol] = []
+  /// Where each name is in ``symbols``.
+  private var index: [String: Int] = [:]
   /// Parameter names in order: positional-only, positional, keyword-only, `*args`,
   /// `**kwargs` (`ste_varnames`).
   var parameters: [String] = []
@@ -77,32 +78,37 @@ final class Scope {
   }
 
   /// The flags of `name` (already mangled), empty when the scope does not mention it.
-  func flags(of name: String) -> SymbolFlags { symbols[name]?.flags ?? [] }
+  func flags(of name: String) -> SymbolFlags { index[name].map { symbols[$0].flags } ?? [] }
 
   /// The analysed scope of `name` (already mangled); `.unresolved` when the scope does not
   /// mention it (`_PyST_GetScope`).
-  func scope(of name: String) -> SymbolScope { symbols[name]?.scope ?? .unresolved }
+  func scope(of name: String) -> SymbolScope { index[name].map { symbols[$0].scope } ?? .unresolved }
+
+  /// The position of `name` in ``symbols``, if the scope mentions it.
+  func position(of name: String) -> Int? { index[name] }
+
+  /// Names in first-mention order.
+  var symbolOrder: [String] { symbols.map(\.name) }
+
+  /// The position of `name` in ``symbols``, adding it (with no flags) if needed.
+  func positionAdding(_ name: String) -> Int {
+    if let i = index[name] { return i }
+    symbols.append(Symbol(name: name, flags: []))
+    index[name] = symbols.count - 1
+    return symbols.count - 1
+  }
 
   /// Adds `flags` to `name`'s, creating the symbol if needed; returns the new flags.
   @discardableResult
   func addFlags(_ flags: SymbolFlags, to name: String) -> SymbolFlags {
-    if let index = symbols.index(forKey: name) {
-      symbols.values[index].flags.formUnion(flags)
-      return symbols.values[index].flags
-    }
-    symbols[name] = Symbol(flags: flags)
-    symbolOrder.append(name)
-    return flags
+    let i = positionAdding(name)
+    symbols[i].flags.formUnion(flags)
+    return symbols[i].flags
   }
 
-  func setFlags(_ flags: SymbolFlags, of name: String) {
-    if symbols[name] == nil { symbolOrder.append(name) }
-    symbols[name, default: Symbol(flags: [])].flags = flags
-  }
+  func setFlags(_ flags: SymbolFlags, at position: Int) { symbols[position].flags = flags }
 
-  func setScope(_ scope: SymbolScope, of name: String) {
-    symbols[name]?.scope = scope
-  }
+  func setScope(_ scope: SymbolScope, at position: Int) { symbols[position].scope = scope }
 
   /// Whether the scope is a function, lambda or comprehension.
   var isFunction: Bool { kind == .function }

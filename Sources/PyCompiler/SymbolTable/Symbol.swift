@@ -4,6 +4,7 @@
 ///
 /// CPython: Include/internal/pycore_symtable.h (`DEF_*`, `LOCAL` … `CELL`).
 struct Symbol {
+  var name: String
   var flags: SymbolFlags
   var scope: SymbolScope = .unresolved
 }

@@ -23,7 +23,7 @@ struct SymbolTableAnalysis {
     _ scope: Scope, bound: Set<String>?, free: inout Set<String>, global: inout Set<String>
   ) throws(PySyntaxError) {
     var local = Set<String>()
-    var scopes: [String: SymbolScope] = [:]
+    var scopes = [SymbolScope](repeating: .unresolved, count: scope.symbols.count)
     var newGlobal = Set<String>()
     var newFree = Set<String>()
     var newBound = Set<String>()
@@ -35,10 +35,9 @@ struct SymbolTableAnalysis {
       newGlobal = global
       if let bound { newBound = bound }
     }
-    for name in scope.symbolOrder {
-      let flags = scope.flags(of: name)
-      scopes[name] = try analyzeName(
-        scope, name: name, flags: flags, bound: &bound, local: &local, free: &free, global: &global)
+    for (i, symbol) in scope.symbols.enumerated() {
+      scopes[i] = try analyzeName(
+        scope, name: symbol.name, flags: symbol.flags, bound: &bound, local: &local, free: &free, global: &global)
     }
     if scope.kind != .class {
       if scope.kind == .function { newBound.formUnion(local) }
@@ -60,9 +59,9 @@ struct SymbolTableAnalysis {
 
     if scope.kind == .function {
       // analyze_cells(): a local that a nested scope uses becomes a cell.
-      for name in scope.symbolOrder where scopes[name] == .local && newFree.contains(name) {
-        scopes[name] = .cell
-        newFree.remove(name)
+      for (i, symbol) in scope.symbols.enumerated() where scopes[i] == .local && newFree.contains(symbol.name) {
+        scopes[i] = .cell
+        newFree.remove(symbol.name)
       }
     } else if scope.kind == .class {
       if newFree.remove("__class__") != nil { scope.needsClassClosure = true }
@@ -113,22 +112,21 @@ struct SymbolTableAnalysis {
 
   /// `update_symbols()`: stores the scopes, and records the free variables of nested scopes
   /// that pass through this one.
-  private func updateSymbols(_ scope: Scope, scopes: [String: SymbolScope], bound: Set<String>?, free: Set<String>) {
-    for name in scope.symbolOrder {
-      scope.setScope(scopes[name] ?? .unresolved, of: name)
-    }
+  private func updateSymbols(_ scope: Scope, scopes: [SymbolScope], bound: Set<String>?, free: Set<String>) {
+    for i in scopes.indices { scope.setScope(scopes[i], at: i) }
     for name in free.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-      if let symbol = scope.symbols[name] {
+      if let position = scope.position(of: name) {
         // A method's free variable with the same name as a class-level binding: the class
         // passes the enclosing function's cell through.
-        if scope.kind == .class && !symbol.flags.isDisjoint(with: SymbolFlags.bound.union(.global)) {
-          scope.setFlags(symbol.flags.union(.freeClass), of: name)
+        let flags = scope.symbols[position].flags
+        if scope.kind == .class && !flags.isDisjoint(with: SymbolFlags.bound.union(.global)) {
+          scope.setFlags(flags.union(.freeClass), at: position)
         }
         continue
       }
       if let bound, !bound.contains(name) { continue }  // a global
-      scope.setFlags([], of: name)
-      scope.setScope(.free, of: name)
+      let position = scope.positionAdding(name)
+      scope.setScope(.free, at: position)
     }
   }
 

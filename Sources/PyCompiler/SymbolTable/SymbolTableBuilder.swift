@@ -64,19 +64,19 @@ struct SymbolTableBuilder {
   ) throws(PySyntaxError) {
     let mangled = mangle(privateName, name)
     var value = flag
-    if let existing = scope.symbols[mangled]?.flags {
-      if flag.contains(.parameter) && existing.contains(.parameter) {
-        throw errors.error("duplicate argument '\(name)' in function definition", at: span)
-      }
-      value.formUnion(existing)
+    let position = scope.positionAdding(mangled)
+    let existing = scope.symbols[position].flags
+    if flag.contains(.parameter) && existing.contains(.parameter) {
+      throw errors.error("duplicate argument '\(name)' in function definition", at: span)
     }
+    value.formUnion(existing)
     if scope.isVisitingComprehensionTarget {
       if !value.isDisjoint(with: [.global, .nonlocal]) {
         throw errors.error("comprehension inner loop cannot rebind assignment expression target '\(name)'", at: span)
       }
       value.insert(.comprehensionIteration)
     }
-    scope.setFlags(value, of: mangled)
+    scope.setFlags(value, at: position)
     if flag.contains(.parameter) {
       scope.parameters.append(mangled)
     } else if flag.contains(.global) {
