@@ -51,6 +51,18 @@ struct PyHeapCommand: ParsableCommand {
       print(heap.statistics.debugMallocStatsText(), terminator: "")
       return
     }
+    // The script's arguments are captured whole, so `--version` and `--help` given alone
+    // arrive here rather than to the parser.
+    switch arguments.first {
+    case "--version", "-V":
+      print(Self.configuration.version)
+      return
+    case "--help", "-h":
+      print(Self.helpMessage())
+      return
+    default:
+      break
+    }
     if let command {
       Foundation.exit(ProgramRunner(options: implementationOptions).run(source: Array(command.utf8), filename: "<string>",
                                                                        argv: ["-c"] + arguments))
