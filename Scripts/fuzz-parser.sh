@@ -5,8 +5,8 @@
 #   1. builds Fuzz/ParserFuzzer.swift together with Sources/PySyntax in one
 #      `swiftc -sanitize=fuzzer,address -O` invocation, into .build/fuzz/parser-fuzzer
 #      (skipped when the binary is newer than every source);
-#   2. writes seeds to .build/fuzz/seeds: pieces of at most 4 KB cut at top-level statements
-#      from a fixed sample of the installed standard library (python3's sysconfig "stdlib"),
+#   2. writes seeds to .build/fuzz/seeds: pieces of about 1 KB (at most 4 KB) cut at top-level
+#      statements from a fixed sample of the installed standard library (python3's sysconfig "stdlib"),
 #      and tricky snippets (f-strings, deep nesting, coding cookies and bad encodings,
 #      unterminated strings, indentation errors, …); and a dictionary of Python's keywords
 #      and operators;
@@ -71,14 +71,15 @@ def seed(data):
     with open(os.path.join(seeds, f"seed-{count:05}"), "wb") as f:
         f.write(data)
     count += 1
-# Top-level statements of 150 files, packed into pieces of at most 4 KB.
+# Top-level statements of 150 files, packed into pieces of about 1 KB: small inputs run
+# faster and mutate into more shapes. A statement longer than that is cut at 4 KB.
 for path in files[:150]:
     with open(path, "rb") as f:
         lines = f.read().splitlines(keepends=True)
     piece = b""
     for line in lines:
         starts_statement = line[:1] not in (b" ", b"\t", b"\n", b"\r", b"#", b")", b"]", b"}")
-        if starts_statement and len(piece) + len(line) > 4096 and piece:
+        if starts_statement and len(piece) + len(line) > 1024 and piece:
             seed(piece)
             piece = b""
         piece += line
@@ -126,7 +127,9 @@ PY
 # 3. Run.
 log=$dir/last-run.log
 say "running for $seconds s (log: $log)"
-# detect_stack_use_after_return stays off, as in Scripts/asan-tests.sh.
+# detect_stack_use_after_return stays off, as in Scripts/asan-tests.sh. Swift's own crash
+# handler is off: it trips over ASan's shadow memory and hides libFuzzer's report.
+export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:allocator_may_return_null=1${ASAN_EXTRA_OPTIONS:+:$ASAN_EXTRA_OPTIONS}"
 "$binary" -max_len=4096 -timeout=10 -rss_limit_mb=4096 -max_total_time="$seconds" \
   -dict="$dir/python.dict" -artifact_prefix="$dir/artifacts/" -print_final_stats=1 \

@@ -13,7 +13,12 @@
 /// the input.
 ///
 /// The parser is a class: its functions recurse once per level of nesting, and a struct
-/// `self` would be copied into the frames of a debug build; an object is one pointer.
+/// `self` would be copied into the frames of a debug build; an object is one pointer. Its
+/// stored properties are `@exclusivity(unchecked)`: a parser belongs to one thread, no
+/// property is modified through two overlapping accesses (the test suite and the whole
+/// standard library ran clean with the checks on), and the dynamic checks of class
+/// properties (`swift_beginAccess`, a thread-local access set) cost about a seventh of the
+/// parse time (perf, `pyheap-bench parse`).
 ///
 /// Errors follow CPython's two passes:
 ///
@@ -55,36 +60,36 @@
 /// `_Pypegen_set_syntax_error()`; Grammar/python.gram.
 public final class Parser {
   public let source: SourceFile
-  var tokenizer: Tokenizer
+  @exclusivity(unchecked) var tokenizer: Tokenizer
   /// Every token fetched so far; fetched lazily, as CPython does, so that an error's
   /// location and the tokenizer errors that can preempt it are CPython's.
-  var tokens: [ParserToken] = []
+  @exclusivity(unchecked) var tokens: [ParserToken] = []
   /// Index of the next token to consume.
-  var pos = 0
+  @exclusivity(unchecked) var pos = 0
   /// Whether the `invalid_*` checks run (the second pass).
-  var callInvalidRules = false
+  @exclusivity(unchecked) var callInvalidRules = false
   /// A specific error raised by a check or by a forced token; parsing stops at once.
-  var raisedError: PySyntaxError?
+  @exclusivity(unchecked) var raisedError: PySyntaxError?
   /// The first tokenizer error; parsing stops at once.
-  var tokenizerError: PySyntaxError?
+  @exclusivity(unchecked) var tokenizerError: PySyntaxError?
   /// Current nesting, see ``maxDepth``.
-  var depth = 0
+  @exclusivity(unchecked) var depth = 0
   /// The address of a local of the outermost ``run(_:)``; see ``stackLimit``.
-  var stackBase: UInt = 0
+  @exclusivity(unchecked) var stackBase: UInt = 0
   /// Bytes of native stack the parser may use below ``stackBase``.
-  var stackLimit = Parser.defaultStackLimit
+  @exclusivity(unchecked) var stackLimit = Parser.defaultStackLimit
   /// Work done by the second pass, see ``secondPassBudget``.
-  var secondPassSteps = 0
-  var secondPassBudget = Int.max
+  @exclusivity(unchecked) var secondPassSteps = 0
+  @exclusivity(unchecked) var secondPassBudget = Int.max
   /// Set for the parser of an f-string replacement field: how its positions map to the
   /// enclosing source.
-  var fieldOrigin: FStringFieldOrigin?
+  @exclusivity(unchecked) var fieldOrigin: FStringFieldOrigin?
   /// Warnings of the tokenizer and of string literals.
-  public internal(set) var warnings: [PySyntaxWarning] = []
+  @exclusivity(unchecked) public internal(set) var warnings: [PySyntaxWarning] = []
   /// `strings` results by start position, with the position after them.
-  var stringCache: [Int: (expr: Expr, end: Int)] = [:]
+  @exclusivity(unchecked) var stringCache: [Int: (expr: Expr, end: Int)] = [:]
   /// Second-pass memo of a few rules by position (CPython's `memo` rules).
-  var memo: [MemoKey: (expr: Expr?, end: Int)] = [:]
+  @exclusivity(unchecked) var memo: [MemoKey: (expr: Expr?, end: Int)] = [:]
 
   /// Limit of ``depth``. CPython 3.11 gives up after about 3,000 nested unary operators.
   static let maxDepth = 3_000
