@@ -17,9 +17,9 @@ struct PyHeapBench: ParsableCommand {
     discussion: """
       Every suite prints one JSON object per line with the fields suite, case, impl, \
       ns_per_op, ops and peak_rss_bytes. Times are thread CPU time, median of the repetitions \
-      after one warm-up run.
+      after one warm-up run (programs: wall and CPU time of whole child processes).
       """,
-    subcommands: [AllocatorCommand.self, GCCommand.self, ParseCommand.self])
+    subcommands: [AllocatorCommand.self, GCCommand.self, ParseCommand.self, ProgramsCommand.self])
 }
 
 /// Options every suite takes.
@@ -30,8 +30,13 @@ struct BenchmarkOptions: ParsableArguments {
   @Option(name: .customLong("case"), help: "Run only the case with this name.")
   var caseName: String?
 
-  @Option(help: "Measured repetitions per case (after one warm-up run); the median is reported.")
-  var repetitions = 5
+  @Option(
+    name: .customLong("repetitions"),
+    help: "Measured repetitions per case (after one warm-up run); the median is reported (default: 5; programs: 3, 1 with --quick).")
+  var repetitionsOption: Int?
+
+  /// `--repetitions`, or 5.
+  var repetitions: Int { repetitionsOption ?? 5 }
 
   @Flag(help: "Run even in a debug build (the numbers are then meaningless).")
   var allowDebug = false
