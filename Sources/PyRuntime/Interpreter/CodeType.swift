@@ -8,7 +8,10 @@ import PyCompiler
 ///   0 refcount | 8 type | 16 the Swift CodeObject (retained) | 24 co_consts (tuple)
 ///   | 32 co_names (tuple of interned str) | 40 localsplus names (tuple) | 48 instructions
 ///   (mem domain, one UInt32 each) | 56 co_filename | 64 co_name | 72 co_qualname
+///   | 80 CodeShape (the counts and flags calls need)
 /// ```
+/// The loop's call path reads the ``CodeShape`` copy, never the Swift `CodeObject`: going
+/// through the class reference would cost a retain and a release per call.
 /// Not GC: a code object's references (constants, names) cannot lead back to it.
 /// CPython: Objects/codeobject.c.
 public enum CodeType {
@@ -20,7 +23,8 @@ public enum CodeType {
   static let filenameOffset = 56
   static let nameOffset = 64
   static let qualifiedNameOffset = 72
-  static let basicSize = 80
+  static let shapeOffset = 80
+  static let basicSize = 80 + MemoryLayout<CodeShape>.stride
 
   /// The compiled code (unretained access; the heap object keeps it alive).
   public static func code(_ object: PyRef) -> CodeObject {
@@ -29,6 +33,10 @@ public enum CodeType {
   }
   @inlinable static func instructions(_ object: PyRef) -> UnsafeMutablePointer<UInt32> {
     object.raw.load(fromByteOffset: 48, as: UnsafeMutablePointer<UInt32>.self)
+  }
+  /// The counts and flags a call needs, read without touching the Swift object.
+  @inlinable public static func shape(_ object: PyRef) -> CodeShape {
+    object.raw.load(fromByteOffset: 80, as: CodeShape.self)
   }
   public static func constants(_ object: PyRef) -> PyRef { object.loadRef(at: CodeType.constantsOffset)! }
   public static func names(_ object: PyRef) -> PyRef { object.loadRef(at: CodeType.namesOffset)! }
@@ -158,6 +166,7 @@ extension RuntimeRef {
     object.storeRef(filename, at: CodeType.filenameOffset)
     object.storeRef(name, at: CodeType.nameOffset)
     object.storeRef(qualifiedName, at: CodeType.qualifiedNameOffset)
+    object.raw.storeBytes(of: CodeShape(code), toByteOffset: CodeType.shapeOffset, as: CodeShape.self)
     return object
   }
 
@@ -235,4 +244,26 @@ extension RuntimeRef {
     defer { decref(re); decref(im) }
     return call(complex.object, [re, im])
   }
+}
+
+/// What calling a code object needs to know, as plain values in the heap code object.
+public struct CodeShape {
+  public let flags: CodeFlags
+  public let argumentCount: Int
+  public let positionalOnlyCount: Int
+  public let keywordOnlyCount: Int
+  public let localsPlusCount: Int
+  public let stackSize: Int
+
+  init(_ code: CodeObject) {
+    flags = code.flags
+    argumentCount = code.argumentCount
+    positionalOnlyCount = code.positionalOnlyCount
+    keywordOnlyCount = code.keywordOnlyCount
+    localsPlusCount = code.localsPlusNames.count
+    stackSize = code.stackSize
+  }
+
+  /// The bytes a frame running this code needs: header, `localsplus`, value stack.
+  public var frameByteCount: Int { MemoryLayout<Frame>.stride + (localsPlusCount + stackSize) * 8 }
 }

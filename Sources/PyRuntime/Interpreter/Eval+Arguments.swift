@@ -5,19 +5,21 @@ import PyCompiler
 /// `too_many_positional()`, `positional_only_passed_as_keyword()`.
 extension RuntimeRef {
   /// Fills `locals` (the frame's first slots) from the arguments; new references are taken.
-  func bindArguments(_ function: PyRef, _ code: CodeObject, _ locals: UnsafeMutablePointer<UnsafeMutableRawPointer?>,
+  func bindArguments(_ function: PyRef, _ codeObject: PyRef, _ locals: UnsafeMutablePointer<UnsafeMutableRawPointer?>,
                      _ argv: UnsafePointer<UnsafeMutableRawPointer?>, positional: Int, keywordNames: PyRef?) -> Bool {
-    let parameterCount = code.argumentCount
-    let hasVarArgs = code.flags.contains(.varArgs)
-    let hasVarKeywords = code.flags.contains(.varKeywords)
+    let shape = CodeType.shape(codeObject)
+    let parameterCount = shape.argumentCount
+    let hasVarArgs = shape.flags.contains(.varArgs)
+    let hasVarKeywords = shape.flags.contains(.varKeywords)
     // The common case: exactly the positional parameters, nothing else.
-    if keywordNames == nil, positional == parameterCount, !hasVarArgs, !hasVarKeywords, code.keywordOnlyCount == 0 {
+    if keywordNames == nil, positional == parameterCount, !hasVarArgs, !hasVarKeywords, shape.keywordOnlyCount == 0 {
       for index in 0..<positional {
         PyRef(argv[index].unsafelyUnwrapped).incref()
         locals[index] = argv[index]
       }
       return true
     }
+    let code = CodeType.code(codeObject)
     let totalNamed = parameterCount + code.keywordOnlyCount
     var keywordsDict: PyRef?
     if hasVarKeywords {

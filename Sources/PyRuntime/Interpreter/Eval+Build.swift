@@ -50,11 +50,15 @@ extension RuntimeRef {
   }
 
   /// A tuple taking over `count` references from the stack.
+  /// A tuple taking over `count` references from the stack (``allocateTuple(_:type:)`` and
+  /// ``finishTuple(_:)``, with the pointers moved rather than copied).
   func newTupleStealing(_ items: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> PyRef? {
-    var values: [PyRef] = []
-    values.reserveCapacity(count)
-    for index in 0..<count { values.append(PyRef(items[index].unsafelyUnwrapped)) }
-    return newTuple(values)
+    guard let tuple = allocateTuple(count) else {
+      for index in 0..<count { decref(PyRef(items[index])) }
+      return nil
+    }
+    if count > 0 { TupleObject.items(tuple).update(from: items, count: count) }
+    return finishTuple(tuple)
   }
 
   /// A list taking over `count` references from the stack.

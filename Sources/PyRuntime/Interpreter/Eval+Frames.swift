@@ -6,19 +6,19 @@ extension RuntimeRef {
   /// Pushes a frame for `code` on the frame stack with empty locals; nil with an
   /// exception set (`RecursionError`, `MemoryError`).
   func pushFrame(code: PyRef, function: PyRef?, globals: PyRef, locals: PyRef?) -> UnsafeMutablePointer<Frame>? {
-    let swift = CodeType.code(code)
+    let shape = CodeType.shape(code)
     guard enterRecursiveCall("") else { return nil }
-    guard let memory = state.pointee.interpreter.frameStack.push(Frame.byteCount(swift)) else {
+    guard let memory = state.pointee.interpreter.frameStack.push(shape.frameByteCount) else {
       leaveRecursiveCall()
       raise("MemoryError")
       return nil
     }
     let frame = memory.bindMemory(to: Frame.self, capacity: 1)
-    initializeFrame(frame, code: code, swift: swift, function: function, globals: globals, locals: locals, ownedByGenerator: false)
+    initializeFrame(frame, code: code, function: function, globals: globals, locals: locals, ownedByGenerator: false)
     return frame
   }
 
-  func initializeFrame(_ frame: UnsafeMutablePointer<Frame>, code: PyRef, swift: CodeObject, function: PyRef?,
+  func initializeFrame(_ frame: UnsafeMutablePointer<Frame>, code: PyRef, function: PyRef?,
                        globals: PyRef, locals: PyRef?, ownedByGenerator: Bool) {
     code.incref()
     function?.incref()
@@ -29,9 +29,9 @@ extension RuntimeRef {
     frame.initialize(to: Frame(
       code: code, function: function, globals: globals, builtins: builtins, locals: locals, previous: nil,
       instructions: CodeType.instructions(code), nextInstruction: 0, stackDepth: 0,
-      localsPlusCount: swift.localsPlusNames.count, isEntry: false, ownedByGenerator: ownedByGenerator,
+      localsPlusCount: CodeType.shape(code).localsPlusCount, isEntry: false, ownedByGenerator: ownedByGenerator,
       suspended: false, lastInstruction: 0))
-    frame.localsPlus.initialize(repeating: nil, count: swift.localsPlusNames.count)
+    frame.localsPlus.initialize(repeating: nil, count: CodeType.shape(code).localsPlusCount)
   }
 
   /// Drops every reference a frame holds and, for a frame-stack frame, pops it.
@@ -72,7 +72,7 @@ extension RuntimeRef {
     guard let frame = pushFrame(code: code, function: function, globals: FunctionType.globals(function), locals: nil) else {
       return nil
     }
-    guard bindArguments(function, CodeType.code(code), frame.localsPlus, argv, positional: positional,
+    guard bindArguments(function, code, frame.localsPlus, argv, positional: positional,
                         keywordNames: keywordNames) else {
       releaseFrame(frame)
       return nil
@@ -84,8 +84,7 @@ extension RuntimeRef {
   /// new generator, for a generator function).
   func callPythonFunction(_ function: PyRef, _ argv: UnsafePointer<UnsafeMutableRawPointer?>, count: Int,
                           keywordNames: PyRef?) -> PyRef? {
-    let code = CodeType.code(FunctionType.code(function))
-    if code.flags.contains(.generator) {
+    if CodeType.shape(FunctionType.code(function)).flags.contains(.generator) {
       return newGenerator(function, argv, positional: count, keywordNames: keywordNames)
     }
     guard let frame = pushFunctionFrame(function, argv, positional: count, keywordNames: keywordNames) else { return nil }

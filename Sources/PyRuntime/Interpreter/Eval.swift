@@ -503,7 +503,7 @@ extension RuntimeRef {
         }
         let positional = count - (names.map(TupleObject.count) ?? 0)
         if callable.type == state.pointee.types.function,
-           !CodeType.code(FunctionType.code(callable)).flags.contains(.generator) {
+           !CodeType.shape(FunctionType.code(callable)).flags.contains(.generator) {
           // Python to Python: a new frame, and the loop goes on in it.
           saveRegisters()
           guard let callee = pushFunctionFrame(callable, arguments, positional: positional, keywordNames: names) else {

@@ -48,10 +48,6 @@ public struct Frame {
     }
   }
 
-  /// The bytes a frame for `code` needs.
-  static func byteCount(_ code: CodeObject) -> Int {
-    MemoryLayout<Frame>.stride + (code.localsPlusNames.count + code.stackSize) * 8
-  }
 }
 
 extension UnsafeMutablePointer where Pointee == Frame {

@@ -158,12 +158,11 @@ extension RuntimeRef {
   func newGenerator(_ function: PyRef, _ argv: UnsafePointer<UnsafeMutableRawPointer?>, positional: Int,
                     keywordNames: PyRef?) -> PyRef? {
     let code = FunctionType.code(function)
-    let swift = CodeType.code(code)
-    guard let memory = allocateMemory(Frame.byteCount(swift)) else { return nil }
+    guard let memory = allocateMemory(CodeType.shape(code).frameByteCount) else { return nil }
     let frame = memory.bindMemory(to: Frame.self, capacity: 1)
-    initializeFrame(frame, code: code, swift: swift, function: function, globals: FunctionType.globals(function),
+    initializeFrame(frame, code: code, function: function, globals: FunctionType.globals(function),
                     locals: nil, ownedByGenerator: true)
-    guard bindArguments(function, swift, frame.localsPlus, argv, positional: positional, keywordNames: keywordNames),
+    guard bindArguments(function, code, frame.localsPlus, argv, positional: positional, keywordNames: keywordNames),
           let generator = allocateObject(state.pointee.types.generator) else {
       clearFrame(frame)
       freeMemory(memory)

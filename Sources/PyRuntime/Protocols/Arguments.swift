@@ -103,29 +103,6 @@ public struct Arguments {
   /// `required`. Returns borrowed references (nil for the missing optional ones), or nil
   /// with CPython's `TypeError` set.
   public func bind(_ function: String, _ parameters: [String], required: Int, positionalOnly: Int = 0) -> [PyRef?]? {
-    if count > parameters.count {
-      rt.raise("TypeError", "\(function)() takes at most \(parameters.count) argument\(parameters.count == 1 ? "" : "s") (\(count) given)")
-      return nil
-    }
-    var bound = [PyRef?](repeating: nil, count: parameters.count)
-    for index in 0..<count { bound[index] = self[index] }
-    for index in 0..<keywordCount {
-      let (name, value) = keyword(index)
-      let text = StrObject.string(name)
-      guard let position = parameters.firstIndex(of: text), position >= positionalOnly else {
-        rt.raise("TypeError", "\(function)() got an unexpected keyword argument '\(text)'")
-        return nil
-      }
-      if bound[position] != nil {
-        rt.raise("TypeError", "argument for \(function)() given by name ('\(text)') and position (\(position + 1))")
-        return nil
-      }
-      bound[position] = value
-    }
-    for index in 0..<required where bound[index] == nil {
-      rt.raise("TypeError", "\(function)() missing required argument '\(parameters[index])' (pos \(index + 1))")
-      return nil
-    }
-    return bound
+    bindClinic(function, parameters, required: required, positionalOnly: positionalOnly, getargsWording: true)
   }
 }

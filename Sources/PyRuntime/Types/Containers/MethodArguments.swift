@@ -51,8 +51,10 @@ extension Arguments {
   /// `required` required. CPython 3.11's messages: "'x' is an invalid keyword argument for
   /// enumerate()", "enumerate() missing required argument 'iterable'", "enumerate() takes
   /// at most 2 arguments (3 given)". `skip` leading arguments (`self`) are not counted.
+  /// With `getargsWording`, an unknown keyword is "f() got an unexpected keyword argument
+  /// 'x'", as `PyArg_ParseTupleAndKeywords` words it (``bind(_:_:required:positionalOnly:)``).
   func bindClinic(_ function: String, _ parameters: [String], required: Int, positionalOnly: Int = 0,
-                  positionalMaximum: Int? = nil, skip: Int = 0) -> [PyRef?]? {
+                  positionalMaximum: Int? = nil, skip: Int = 0, getargsWording: Bool = false) -> [PyRef?]? {
     let given = count - skip
     let maximum = positionalMaximum ?? parameters.count
     if given + keywordCount > parameters.count || given > maximum {
@@ -70,7 +72,8 @@ extension Arguments {
       let (name, value) = keyword(index)
       let text = StrObject.string(name)
       guard let position = parameters.firstIndex(of: text), position >= positionalOnly else {
-        rt.raise("TypeError", "'\(text)' is an invalid keyword argument for \(function)()")
+        rt.raise("TypeError", getargsWording ? "\(function)() got an unexpected keyword argument '\(text)'"
+                                             : "'\(text)' is an invalid keyword argument for \(function)()")
         return nil
       }
       if bound[position] != nil {
