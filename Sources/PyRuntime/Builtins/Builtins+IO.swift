@@ -68,7 +68,7 @@ extension RuntimeRef {
   func printText(_ text: String, to file: PyRef?) -> Bool {
     var target = file
     if target == nil, let sys = state.pointee.interpreter.sysModule {
-      target = dictGetItem(ModuleType.dict(PyRef(sys)), internedString("stdout")!)
+      target = dictGetItem(ModuleType.dict(PyRef(sys)), named: "stdout")
     }
     guard let target else {
       state.pointee.interpreter.standardOutput.write(text)

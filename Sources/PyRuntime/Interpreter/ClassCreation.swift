@@ -35,7 +35,7 @@ extension RuntimeRef {
     let nameText = StrObject.string(name)
     // `__slots__`: fixed attributes instead of a `__dict__`.
     var slotNames: [String]? = nil
-    if let slots = dictGetItem(namespace, internedString("__slots__")!) {
+    if let slots = dictGetItem(namespace, named: "__slots__") {
       let items = isInstance(slots, state.pointee.types.str) ? { slots.incref(); return [slots] }() : collectItems(slots)
       guard let items else { return nil }
       slotNames = items.map { item in defer { decref(item) }; return StrObject.string(item) }
@@ -92,28 +92,27 @@ extension RuntimeRef {
     inheritSlots(type, from: solid)
     // Special methods that are plain functions become static/class methods, as in CPython.
     for special in ["__new__"] {
-      if let function = dictGetItem(dict, internedString(special)!), function.type == state.pointee.types.function {
+      if let function = dictGetItem(dict, named: special), function.type == state.pointee.types.function {
         guard let wrapped = newStaticMethod(function) else { return nil }
         setItem(dict, special, wrapped)
         decref(wrapped)
       }
     }
     for special in ["__init_subclass__", "__class_getitem__"] {
-      if let function = dictGetItem(dict, internedString(special)!), function.type == state.pointee.types.function {
+      if let function = dictGetItem(dict, named: special), function.type == state.pointee.types.function {
         guard let wrapped = newClassMethod(function) else { return nil }
         setItem(dict, special, wrapped)
         decref(wrapped)
       }
     }
-    if dictGetItem(dict, internedString("__qualname__")!) == nil { setItem(dict, "__qualname__", name) }
-    if dictGetItem(dict, internedString("__doc__")!) == nil { setItem(dict, "__doc__", state.pointee.none) }
+    if dictGetItem(dict, named: "__qualname__") == nil { setItem(dict, "__qualname__", name) }
+    if dictGetItem(dict, named: "__doc__") == nil { setItem(dict, "__doc__", state.pointee.none) }
     setItem(dict, "__name__", name)
     for (slot, offset) in slotOffsets {
       guard let descriptor = newMemberDescriptor(slot, offset: offset, owner: type) else { return nil }
       setItem(dict, slot, descriptor)
       decref(descriptor)
     }
-    if !slotOffsets.isEmpty || slotNames != nil { dictDelItemIfPresent(dict, "__slots__", keep: true) }
     if definesEqWithoutHash(dict) { setItem(dict, "__hash__", state.pointee.none) }
     updateClassSlots(type)
     // `__set_name__` on the attributes, then the parent's `__init_subclass__`.
@@ -133,11 +132,7 @@ extension RuntimeRef {
   }
 
   private func definesEqWithoutHash(_ dict: PyRef) -> Bool {
-    dictGetItem(dict, internedString("__eq__")!) != nil && dictGetItem(dict, internedString("__hash__")!) == nil
-  }
-
-  private func dictDelItemIfPresent(_ dict: PyRef, _ key: String, keep: Bool) {
-    // CPython keeps `__slots__` in the class dict; nothing to do.
+    dictGetItem(dict, named: "__eq__") != nil && dictGetItem(dict, named: "__hash__") == nil
   }
 
   /// `__x` in `__slots__` of class `C` is stored as `_C__x`.
@@ -148,11 +143,7 @@ extension RuntimeRef {
   }
 
   /// The built-in type whose layout `type`'s instances have.
-  func layoutRoot(_ type: PyType) -> PyType {
-    var current = type
-    while current.flags.contains(.heapType), let base = current.record.pointee.base { current = PyType(base) }
-    return current
-  }
+  func layoutRoot(_ type: PyType) -> PyType { ClassInstances.layoutRoot(type) }
 
   /// C3 linearization of the bases' MROs (without the new class itself).
   func computeMRO(_ bases: [PyType], name: String) -> [PyType]? {
@@ -252,19 +243,16 @@ enum ClassInstances {
   static let traverse: Slot.Traverse = { raw, visit, arg in
     let object = PyRef(raw)
     let type = object.type
-    // The class itself is immortal for now; only the fields are visited.
-    var offset = 16
-    let root = layoutRootUnchecked(type)
-    offset = root.record.pointee.basicSize
+    // The class itself is immortal for now; only the fields it adds are visited, then the
+    // built-in base's own references.
+    let root = layoutRoot(type)
+    var offset = root.record.pointee.basicSize
     while offset < type.record.pointee.basicSize {
       if offset != type.record.pointee.weakListOffset, let value = object.loadRef(at: offset) {
         let result = visit(value.raw, arg)
         if result != 0 { return result }
       }
       offset += 8
-    }
-    if root.record.pointee.dictOffset != 0, root.record.pointee.dictOffset < root.record.pointee.basicSize {
-      // The base's traverse visits its own dict.
     }
     if let traverse = root.record.pointee.traverse { return traverse(raw, visit, arg) }
     return 0
@@ -280,7 +268,7 @@ enum ClassInstances {
     root.record.pointee.clear?(raw, runtime)
   }
 
-  static func layoutRootUnchecked(_ type: PyType) -> PyType {
+  static func layoutRoot(_ type: PyType) -> PyType {
     var current = type
     while current.flags.contains(.heapType), let base = current.record.pointee.base { current = PyType(base) }
     return current

@@ -40,12 +40,12 @@ extension RuntimeRef {
 
   /// The package a module's relative imports start from.
   private func currentPackage(_ globals: PyRef) -> String? {
-    if let package = dictGetItem(globals, internedString("__package__")!), isInstance(package, state.pointee.types.str) {
+    if let package = dictGetItem(globals, named: "__package__"), isInstance(package, state.pointee.types.str) {
       return StrObject.string(package)
     }
-    guard let name = dictGetItem(globals, internedString("__name__")!), isInstance(name, state.pointee.types.str) else { return nil }
+    guard let name = dictGetItem(globals, named: "__name__"), isInstance(name, state.pointee.types.str) else { return nil }
     let text = StrObject.string(name)
-    if dictGetItem(globals, internedString("__path__")!) != nil { return text }
+    if dictGetItem(globals, named: "__path__") != nil { return text }
     guard let dot = text.lastIndex(of: ".") else { return nil }
     return String(text[..<dot])
   }

@@ -65,6 +65,13 @@ extension RuntimeRef {
     return dictSetItem(dict, name, value)
   }
 
+  /// `dict[key]` with a Swift string key (borrowed result; nil when absent).
+  public func dictGetItem(_ dict: PyRef, named key: String) -> PyRef? {
+    guard let name = internedString(key) else { return nil }
+    defer { decref(name) }
+    return dictGetItem(dict, name)
+  }
+
   /// The name of a module object, if it has a str `__name__`.
   func moduleNameString(_ module: PyRef) -> String? {
     guard let dict = module.loadRef(at: ModuleType.dictOffset), let key = internedString("__name__") else { return nil }

@@ -124,7 +124,7 @@ enum TypeType {
         rt.raise("TypeError", "can only assign string to \(PyType(raw).name).__name__")
         return -1
       }
-      return rt.dictSetItem(rt.typeDict(PyType(raw)), rt.internedString("__name__")!, PyRef(value)) ? 0 : -1
+      return rt.setItem(rt.typeDict(PyType(raw)), "__name__", PyRef(value)) ? 0 : -1
     }),
     GetSetDefinition("__qualname__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
