@@ -42,7 +42,10 @@ let package = Package(
     .target(name: "PyCompiler", dependencies: ["PySyntax"]),
     // Objects, refcounting, the cycle collector, weak references and the interpreter: one
     // module so that refcount and allocator fast paths inline into the dispatch loop.
-    .target(name: "PyRuntime", dependencies: ["PyCompiler", "PySyntax", "PyMemory"], swiftSettings: checks),
+    // `Lib/` holds the modules written in Python, frozen into the binary (see ModuleTable).
+    .target(
+      name: "PyRuntime", dependencies: ["PyCompiler", "PySyntax", "PyMemory"],
+      resources: [.embedInCode("Lib")], swiftSettings: checks),
     // The small public Swift API for embedding.
     .target(name: "PyHeap", dependencies: ["PyRuntime", "PyMemory"]),
     // The command-line tool.

@@ -81,6 +81,8 @@ extension RuntimeRef {
     if parent == nil, let factory = state.pointee.interpreter.builtinModules[name] {
       module = factory(self)
       if let module { dictSetItem(modules, key, module) }
+    } else if parent == nil, let source = ModuleTable.frozenSource(name) {
+      module = executeModule(name, source: source, path: "<frozen \(name)>", packagePath: nil)
     } else {
       module = loadSourceModule(name, searchPaths: searchPaths)
     }
@@ -112,6 +114,11 @@ extension RuntimeRef {
       raise("ImportError", "cannot read \(path)")
       return nil
     }
+    return executeModule(name, source: source, path: path, packagePath: packagePath)
+  }
+
+  /// Runs `source` as the module `name`, registered in `sys.modules` first.
+  private func executeModule(_ name: String, source: [UInt8], path: String, packagePath: String?) -> PyRef? {
     guard let code = compileSource(source, filename: path) else { return nil }
     defer { decref(code) }
     guard let module = newModule(name) else { return nil }

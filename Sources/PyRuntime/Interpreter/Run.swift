@@ -60,5 +60,4 @@ extension RuntimeRef {
   }
 
   /// The built-in modules `import` can load besides `builtins` and `sys`.
-  func registerBuiltinModules() {}
 }

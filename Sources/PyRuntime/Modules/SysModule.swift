@@ -52,7 +52,7 @@ extension RuntimeRef {
     setString(ModuleType.dict(implementation), "name", "pyheap")
     setItem(dict, "implementation", implementation)
     decref(implementation)
-    let builtinNames = newTuple((["builtins", "sys"] + state.pointee.interpreter.builtinModules.keys.sorted()).map { newStr($0)! })!
+    let builtinNames = newTuple((["builtins", "sys"] + ModuleTable.nativeNames).map { newStr($0)! })!
     setItem(dict, "builtin_module_names", builtinNames)
     decref(builtinNames)
     for function in SysFunctions.all {

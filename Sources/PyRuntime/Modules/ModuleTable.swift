@@ -1,0 +1,53 @@
+/// The modules built into the `pyheap` binary: the ones written in Swift, and the ones
+/// written in Python and frozen into it.
+///
+/// `import name` looks here before it searches the script's directory, as CPython looks
+/// at `sys.builtin_module_names` and its frozen modules first (Python/import.c,
+/// Python/frozen.c). A frozen module's source lives in `Sources/PyRuntime/Lib/NAME.py`;
+/// SwiftPM embeds each file as bytes (`PackageResources.NAME_py`, the `.embedInCode`
+/// rule in Package.swift), so the binary needs no files beside it. Frozen modules report
+/// `__file__` as `<frozen NAME>`, as CPython's do.
+enum ModuleTable {
+  /// Modules written in Swift: the name, and the function that makes the module object.
+  /// Read-only after launch; the closures capture nothing.
+  nonisolated(unsafe) static let native: [String: (RuntimeRef) -> PyRef?] = [
+    :
+  ]
+
+  /// Modules written in Python: the name, and the UTF-8 source.
+  static func frozenSource(_ name: String) -> [UInt8]? {
+    switch name {
+    case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
+    default: return nil
+    }
+  }
+
+  /// The names `sys.builtin_module_names` lists besides `builtins` and `sys`.
+  static var nativeNames: [String] { native.keys.sorted() }
+}
+
+extension RuntimeRef {
+  /// Registers every Swift-written module with the importer.
+  func registerBuiltinModules() {
+    for (name, factory) in ModuleTable.native { state.pointee.interpreter.builtinModules[name] = factory }
+  }
+
+  /// A new module named `name` holding `functions`, bound to the module as CPython's
+  /// module functions are (so they print as `<built-in function NAME>`).
+  func newNativeModule(_ name: String, functions: [BuiltinFunction]) -> PyRef? {
+    guard let module = newModule(name) else { return nil }
+    let dict = ModuleType.dict(module)
+    for function in functions {
+      guard let object = newBuiltinFunction(function.name, function.code, boundSelf: module) else {
+        decref(module)
+        return nil
+      }
+      defer { decref(object) }
+      guard setItem(dict, function.name, object) else {
+        decref(module)
+        return nil
+      }
+    }
+    return module
+  }
+}
