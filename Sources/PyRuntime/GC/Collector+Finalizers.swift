@@ -99,7 +99,7 @@ extension RuntimeRef {
       header.isFinalized = true
       object.incref()
       finalize(object.raw, raw)
-      if hasError { writeUnraisable(context: "<function \(object.type.name).__del__>") }
+      if hasError { writeUnraisable(object: lookup(object.type, "__del__") ?? object) }
       decref(object)
     }
     unreachable.merge(seen)

@@ -38,8 +38,8 @@ extension RuntimeRef {
   /// CPython: `_PyObject_GC_Link()` and `gc_collect_generations()`.
   @inlinable
   public func collectIfNeeded() {
-    let gc = state.pointee.gc
-    guard _slowPath(gc.count.0 > gc.threshold.0) else { return }
+    // Two loads, no copy of GCState (whose arrays a copy would retain).
+    guard _slowPath(state.pointee.gc.count.0 > state.pointee.gc.threshold.0) else { return }
     collectGenerations()
   }
 
@@ -124,6 +124,8 @@ extension RuntimeRef {
     state.pointee.gc.stats[generation].collections += 1
     state.pointee.gc.stats[generation].collected += collected
     state.pointee.gc.stats[generation].uncollectable += uncollectable
+    // Like CPython, a full collection empties the free lists (`_PyGC_ClearAllFreeLists`).
+    if generation == 2 { clearFreeLists() }
     state.pointee.gc.lastPauseNanoseconds = MonotonicClock.nanoseconds() - start
     return (collected, uncollectable)
   }

@@ -59,9 +59,11 @@ extension RuntimeRef {
       slotOffsets.append((mangledSlotName(slot, className: nameText), basicSize))
       basicSize += 8
     }
+    var managedDict = baseRecord.flags.contains(.managedDict)
     if wantsDict && dictOffset == 0 {
       dictOffset = basicSize
       basicSize += 8
+      managedDict = true
     }
     if wantsWeakref && weakListOffset == 0 {
       weakListOffset = basicSize
@@ -69,7 +71,8 @@ extension RuntimeRef {
     }
     let type = makeType(
       name: nameText, basicSize: basicSize, itemSize: baseRecord.itemSize,
-      flags: TypeFlags([.haveGC, .heapType, .baseType]).union(baseRecord.flags.intersection(.varSized)),
+      flags: TypeFlags([.haveGC, .heapType, .baseType]).union(baseRecord.flags.intersection(.varSized))
+        .union(managedDict ? .managedDict : []),
       weakListOffset: weakListOffset, dealloc: ClassInstances.dealloc, traverse: ClassInstances.traverse,
       clear: ClassInstances.clear)
     metaclass.object.incref()
@@ -195,20 +198,17 @@ extension RuntimeRef {
 /// The slots every class's instances share: dealloc with `__del__` (PEP 442), weak
 /// references, `__dict__` and `__slots__`, then the built-in base's own dealloc.
 enum ClassInstances {
-  /// Offsets of the references a class adds after its built-in base's layout.
-  static func addedReferenceOffsets(_ type: PyType, _ rt: RuntimeRef) -> [Int] {
-    let root = rt.layoutRoot(type)
-    let start = root.record.pointee.basicSize
-    var offsets: [Int] = []
-    var offset = start
-    while offset < type.record.pointee.basicSize {
-      if offset != type.record.pointee.weakListOffset { offsets.append(offset) }
+  /// Empties every reference field a class adds after its built-in base's layout (its
+  /// `__slots__` and `__dict__`; not the weak-reference list), releasing the values in
+  /// field order. No allocation: this runs on every instance's deallocation.
+  @inline(__always)
+  static func releaseAddedReferences(_ object: PyRef, _ rt: RuntimeRef) {
+    let record = object.type.record
+    var offset = layoutRoot(object.type).record.pointee.basicSize
+    while offset < record.pointee.basicSize {
+      if offset != record.pointee.weakListOffset { rt.replaceRef(in: object, at: offset, with: nil) }
       offset += 8
     }
-    if root.record.pointee.dictOffset == 0, type.record.pointee.dictOffset != 0, !offsets.contains(type.record.pointee.dictOffset) {
-      offsets.append(type.record.pointee.dictOffset)
-    }
-    return offsets
   }
 
   static let dealloc: Slot.Dealloc = { raw, runtime in
@@ -224,11 +224,7 @@ enum ClassInstances {
     if type.allowsWeakReferences, rt.layoutRoot(type).record.pointee.weakListOffset == 0 {
       rt.clearWeakReferences(object)
     }
-    for offset in addedReferenceOffsets(type, rt) {
-      let value = object.loadRef(at: offset)
-      object.storeRef(nil, at: offset)
-      rt.decref(value)
-    }
+    releaseAddedReferences(object, rt)
     let root = rt.layoutRoot(type)
     if root == rt.state.pointee.types.object {
       rt.freeObject(object)
@@ -246,10 +242,13 @@ enum ClassInstances {
     // The class itself is immortal for now; only the fields it adds are visited, then the
     // built-in base's own references.
     let root = layoutRoot(type)
+    let record = type.record
     var offset = root.record.pointee.basicSize
-    while offset < type.record.pointee.basicSize {
-      if offset != type.record.pointee.weakListOffset, let value = object.loadRef(at: offset) {
-        let result = visit(value.raw, arg)
+    while offset < record.pointee.basicSize {
+      if offset != record.pointee.weakListOffset, let value = object.loadRef(at: offset) {
+        // Inline values belong to the instance: the collector sees them, not their dict.
+        let result = offset == record.pointee.dictOffset && DictObject.holdsInlineValues(value)
+          ? DictObject.traverseEntries(value, visit, arg) : visit(value.raw, arg)
         if result != 0 { return result }
       }
       offset += 8
@@ -261,9 +260,7 @@ enum ClassInstances {
   static let clear: Slot.Clear = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
     let object = PyRef(raw)
-    for offset in addedReferenceOffsets(object.type, rt) {
-      rt.replaceRef(in: object, at: offset, with: nil)
-    }
+    releaseAddedReferences(object, rt)
     let root = rt.layoutRoot(object.type)
     root.record.pointee.clear?(raw, runtime)
   }

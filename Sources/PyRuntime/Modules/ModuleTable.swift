@@ -18,6 +18,7 @@ enum ModuleTable {
   static func frozenSource(_ name: String) -> [UInt8]? {
     switch name {
     case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
+    case "_pyheap_structseq": return PackageResources._pyheap_structseq_py
     default: return nil
     }
   }

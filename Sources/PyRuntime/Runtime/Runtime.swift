@@ -153,6 +153,8 @@ extension RuntimeRef {
     state.pointee.gc.callbacks = []
     state.pointee.gc.release()
     state.pointee.trashcan.release()
+    clearFreeLists()
+    state.pointee.freeLists.release()
     state.pointee.smallInts.deallocate()
   }
 

@@ -125,7 +125,7 @@ extension RuntimeRef {
     if let result = call(callback, ref) {
       decref(result)
     } else {
-      writeUnraisable(context: "<function \(callback.type.name) at 0x\(String(UInt(bitPattern: callback.raw), radix: 16))>")
+      writeUnraisable(object: callback)
     }
   }
 
