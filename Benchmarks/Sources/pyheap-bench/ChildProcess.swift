@@ -160,8 +160,8 @@ enum ChildProcess {
       throw Failure(description: "cannot start \(path): \(useFork ? "fork" : "posix_spawn") failed (error \(status))")
     }
 
-    // Read stdout to its end; with a time limit, wait for data with poll and kill the child
-    // when the limit passes (its stdout then closes).
+    // Read stdout to its end; with a time limit, wait for data with poll, and when the limit
+    // passes kill the child and keep what it wrote so far.
     let deadline = timeoutSeconds.map { start + UInt64($0 * 1e9) }
     var timedOut = false
     var output: [UInt8] = []
@@ -170,8 +170,10 @@ enum ChildProcess {
       if let deadline, !timedOut {
         let now = monotonicNanoseconds()
         if now >= deadline {
+          // Stop reading at once: a grandchild may still hold the pipe open.
           kill(pid, SIGKILL)
           timedOut = true
+          break
         } else {
           var descriptor = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
           let milliseconds = Int32(min((deadline - now) / 1_000_000 + 1, 60_000))
