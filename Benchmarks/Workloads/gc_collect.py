@@ -9,7 +9,7 @@ finalizers on objects in cycles (PEP 442); the finalizer count shows that every 
 collected exactly once. Half the rounds run with automatic collection disabled, so that
 the explicit collection finds all of the round's garbage.
 
-Usage: gc_collect.py [ROUNDS] | --quick   (default 200)
+Usage: gc_collect.py [ROUNDS] | --quick   (default 300)
 """
 
 import sys
@@ -107,7 +107,7 @@ def build(round_number):
 
 
 def main():
-    rounds = 10 if "--quick" in sys.argv[1:] else int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    rounds = 10 if "--quick" in sys.argv[1:] else int(sys.argv[1]) if len(sys.argv) > 1 else 300
     checksum = 0
     explicit_enough = True
     for r in range(rounds):

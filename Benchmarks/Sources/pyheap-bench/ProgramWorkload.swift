@@ -72,7 +72,7 @@ struct ProgramWorkload {
         bent by a cubic Bezier warp on Vec2 objects and counted into a grid
         """),
     ProgramWorkload(
-      name: "gc_collect", modules: ["gc"], size: "200 rounds of 400 structures (quick: 10)",
+      name: "gc_collect", modules: ["gc"], size: "300 rounds of 400 structures (quick: 10)",
       summary: """
         gc_collect-like: rings, parent-linked trees, self-containing dicts and lists, \
         self-calling closures, bound-method cycles, some with __del__; gc.collect() per round
