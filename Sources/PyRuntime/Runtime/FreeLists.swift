@@ -92,6 +92,8 @@ extension RuntimeRef {
   private func drain(_ list: inout FreeList) -> Int {
     var freed = 0
     while let object = list.pop() {
+      // As `PyObject_GC_Del` does, the memory going back gives its allocation count back.
+      if state.pointee.gc.count.0 > 0 { state.pointee.gc.count.0 &-= 1 }
       state.pointee.heap.free(object.raw - GCHeader.size)
       freed += 1
     }
