@@ -11,7 +11,8 @@ enum ModuleTable {
   /// Modules written in Swift: the name, and the function that makes the module object.
   /// Read-only after launch; the closures capture nothing.
   nonisolated(unsafe) static let native: [String: (RuntimeRef) -> PyRef?] = [
-    :
+    "_weakref": { $0.makeWeakRefModule() },
+    "gc": { $0.makeGCModule() },
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.

@@ -79,7 +79,9 @@ extension RuntimeRef {
     bootstrapTextProtocols()
     bootstrapContainerProtocols()
     bootstrapInterpreterTypes()
+    bootstrapWeakRefTypes()
     markBaseTypes()
+    bootstrapGCLists()
     state.pointee.gc.count = (0, 0, 0)
   }
 
@@ -149,8 +151,9 @@ extension RuntimeRef {
   func tearDown() {
     for name in state.pointee.ownedNames { name.deallocate() }
     state.pointee.ownedNames = []
-    state.pointee.gc.garbage = []
-    state.pointee.gc.callbacks = []
+    state.pointee.gc.garbage = nil
+    state.pointee.gc.callbacks = nil
+    state.pointee.gc.hooks = []
     state.pointee.gc.release()
     state.pointee.trashcan.release()
     state.pointee.smallInts.deallocate()

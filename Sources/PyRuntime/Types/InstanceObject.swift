@@ -185,8 +185,19 @@ extension RuntimeRef {
   func callFinalizer(_ object: PyRef) {
     guard let finalize = object.type.record.pointee.finalize else { return }
     if object.type.isGC && object.gc.isFinalized { return }
+    // The finalizer may run while an exception propagates (a frame's locals released
+    // during unwinding): it must neither see nor lose it (`slot_tp_finalize` saves it).
+    let saved = fetchException()
     finalize(object.raw, raw)
     if object.type.isGC { object.gc.isFinalized = true }
-    if hasError { writeUnraisable(context: "<function \(object.type.name).__del__>") }
+    if hasError { writeUnraisable(context: finalizerContext(object)) }
+    restoreException(saved)
+  }
+
+  /// What an error in `object`'s finalizer is reported in: the `__del__` function, as
+  /// CPython's `PyErr_WriteUnraisable(del)` prints it.
+  func finalizerContext(_ object: PyRef) -> String {
+    if let del = lookup(object.type, "__del__") { return unraisableContext(del) }
+    return "<function \(object.type.name).__del__>"
   }
 }
