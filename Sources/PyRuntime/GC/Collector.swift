@@ -32,6 +32,17 @@ extension RuntimeRef {
     return collected + uncollectable
   }
 
+  /// The final collection at shutdown: a full collection that runs even when automatic
+  /// collection is disabled and calls no `gc.callbacks`. CPython: `_PyGC_CollectNoFail()`.
+  @discardableResult
+  public func collectNoFail() -> Int {
+    guard !state.pointee.gc.collecting else { return 0 }
+    state.pointee.gc.collecting = true
+    let (collected, uncollectable) = collectMain(GCState.generationCount - 1)
+    state.pointee.gc.collecting = false
+    return collected + uncollectable
+  }
+
   /// The safe point: collects the oldest generation whose count passed its threshold, if
   /// automatic collection is on. The runtime calls this between operations, never inside
   /// an allocation.

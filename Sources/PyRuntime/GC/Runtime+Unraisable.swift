@@ -8,6 +8,20 @@ extension RuntimeRef {
     writeUnraisable(context: unraisableContext(object))
   }
 
+  /// Reports the pending exception as unraisable with CPython's wording for a particular
+  /// place: "Exception ignored " + `message` + ": " + `repr(object)`, then the traceback.
+  /// CPython: `_PyErr_WriteUnraisableMsg()`.
+  func writeUnraisable(message: String, object: PyRef) {
+    guard hasError else { return }
+    let context = unraisableContext(object)
+    guard let exception = fetchException() else { return }
+    defer { decref(exception) }
+    var text = "Exception ignored \(message): \(context)\n"
+    text += formatTraceback(of: exception)
+    text += formatExceptionOnly(exception)
+    state.pointee.unraisableHook(text)
+  }
+
   /// `repr(object)` with the pending exception kept; a failing repr gives CPython's
   /// placeholder.
   func unraisableContext(_ object: PyRef) -> String {

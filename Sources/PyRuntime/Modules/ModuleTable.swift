@@ -12,6 +12,7 @@ enum ModuleTable {
   /// Read-only after launch; the closures capture nothing.
   nonisolated(unsafe) static let native: [String: (RuntimeRef) -> PyRef?] = [
     "_weakref": { $0.makeWeakRefModule() },
+    "atexit": { $0.makeAtExitModule() },
     "gc": { $0.makeGCModule() },
   ]
 
@@ -19,6 +20,8 @@ enum ModuleTable {
   static func frozenSource(_ name: String) -> [UInt8]? {
     switch name {
     case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
+    case "_weakrefset": return PackageResources._weakrefset_py
+    case "weakref": return PackageResources.weakref_py
     default: return nil
     }
   }

@@ -42,6 +42,7 @@ extension RuntimeRef {
     let typeType = makeType(name: "type", basicSize: ObjectLayout.headerSize + MemoryLayout<TypeRecord>.stride,
                             dealloc: deallocPlain)
     typeType.object.raw.storeBytes(of: typeType.raw, toByteOffset: 8, as: UnsafeMutableRawPointer.self)
+    typeType.record.pointee.weakListOffset = ObjectLayout.headerSize + MemoryLayout<TypeRecord>.offset(of: \TypeRecord.weakList)!
     state.pointee.types.type = typeType
     state.pointee.types.object = ObjectType.makeType(self)
     state.pointee.types.none = makeType(name: "NoneType", basicSize: ObjectLayout.headerSize, dealloc: deallocPlain)
