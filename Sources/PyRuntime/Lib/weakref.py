@@ -290,6 +290,11 @@ class WeakValueDictionary:
         for key, value in kwargs.items():
             data[key] = KeyedRef(value, self._remove, key)
 
+    def clear(self):
+        # Whatever removals were pending concern entries that are gone now.
+        self.data.clear()
+        del self._pending_removals[:]
+
     def __ior__(self, other):
         self.update(other)
         return self
@@ -458,6 +463,11 @@ class WeakKeyDictionary:
                 data[ref(key, self._remove)] = value
         if len(kwargs):
             self.update(kwargs)
+
+    def clear(self):
+        # Whatever removals were pending concern entries that are gone now.
+        self.data.clear()
+        del self._pending_removals[:]
 
     def __ior__(self, other):
         self.update(other)
