@@ -32,6 +32,7 @@ struct ProgramRunner {
       let rt = runtime.ref
       rt.startInterpreter(arguments: argv, searchPaths: [directory])
       let status = rt.runMain(source: source, filename: filename)
+      rt.finalizeInterpreter()
       // Leave the runtime alive: exit follows at once.
       withExtendedLifetime(runtime) {}
       Foundation.exit(status)

@@ -32,6 +32,17 @@ extension RuntimeRef {
     return collected + uncollectable
   }
 
+  /// The final collection at shutdown: a full collection that runs even when automatic
+  /// collection is disabled and calls no `gc.callbacks`. CPython: `_PyGC_CollectNoFail()`.
+  @discardableResult
+  public func collectNoFail() -> Int {
+    guard !state.pointee.gc.collecting else { return 0 }
+    state.pointee.gc.collecting = true
+    let (collected, uncollectable) = collectMain(GCState.generationCount - 1)
+    state.pointee.gc.collecting = false
+    return collected + uncollectable
+  }
+
   /// The safe point: collects the oldest generation whose count passed its threshold, if
   /// automatic collection is on. The runtime calls this between operations, never inside
   /// an allocation.
@@ -130,8 +141,51 @@ extension RuntimeRef {
     return (collected, uncollectable)
   }
 
+  /// Calls the Swift hooks, then each entry of `gc.callbacks` with `(phase, info)`; every
+  /// Python callback of one phase gets the same `info` dict. A failing callback is reported
+  /// as unraisable and the next one runs. CPython: `invoke_gc_callback()`.
   private func invokeCallbacks(_ phase: GCCallbackPhase, _ info: GCCallbackInfo) {
-    for callback in state.pointee.gc.callbacks { callback(phase, info) }
+    for hook in state.pointee.gc.hooks { hook(phase, info) }
+    let callbacks = gcCallbackList
+    guard ListObject.count(callbacks) > 0 else { return }
+    let saved = fetchException()
+    defer { restoreException(saved) }
+    guard let infoDict = newGCCallbackInfo(info) else {
+      writeUnraisable(context: "gc callbacks")
+      return
+    }
+    defer { decref(infoDict) }
+    guard let phaseName = newStr(phase.rawValue) else {
+      writeUnraisable(context: "gc callbacks")
+      return
+    }
+    defer { decref(phaseName) }
+    var index = 0
+    // The list may change while the callbacks run: re-read its length each time.
+    while index < ListObject.count(callbacks) {
+      let callback = ListObject.item(callbacks, index)
+      callback.incref()
+      if let result = call(callback, [phaseName, infoDict]) {
+        decref(result)
+      } else {
+        writeUnraisable(object: callback)
+      }
+      decref(callback)
+      index += 1
+    }
+  }
+
+  /// `{'generation': g, 'collected': m, 'uncollectable': n}`.
+  private func newGCCallbackInfo(_ info: GCCallbackInfo) -> PyRef? {
+    guard let dict = newDict() else { return nil }
+    for (key, value) in [("generation", info.generation), ("collected", info.collected),
+                         ("uncollectable", info.uncollectable)] {
+      guard setInt(dict, key, value) else {
+        decref(dict)
+        return nil
+      }
+    }
+    return dict
   }
 
   private func printGenerationStats(_ generation: Int) {

@@ -19,16 +19,22 @@ struct GCState {
   var longLivedTotal = 0
   var longLivedPending = 0
   var stats: [GCGenerationStats] = Array(repeating: GCGenerationStats(), count: 3)
-  /// `gc.garbage`: uncollectable objects (and, with `saveAll`, all garbage). Strong references.
-  var garbage: [PyRef] = []
+  /// `gc.garbage`: a Python list (owned) of the uncollectable objects with a legacy
+  /// finalizer (and, with `saveAll`, of all garbage). Made in bootstrap; Python code may
+  /// clear it or append to it, as in CPython.
+  var garbage: UnsafeMutableRawPointer?
   /// Duration of the last collection, and the sum over all of them.
   var lastPauseNanoseconds: UInt64 = 0 {
     didSet { totalPauseNanoseconds &+= lastPauseNanoseconds; longestPauseNanoseconds = max(longestPauseNanoseconds, lastPauseNanoseconds) }
   }
   var totalPauseNanoseconds: UInt64 = 0
   var longestPauseNanoseconds: UInt64 = 0
-  /// `gc.callbacks`.
-  var callbacks: [(GCCallbackPhase, GCCallbackInfo) -> Void] = []
+  /// `gc.callbacks`: a Python list (owned) of callables, each called with
+  /// `(phase, info)` before and after every collection. Made in bootstrap.
+  var callbacks: UnsafeMutableRawPointer?
+  /// Swift observers called with the same arguments before the Python callbacks (the
+  /// embedding API's equivalent of `gc.callbacks`).
+  var hooks: [(GCCallbackPhase, GCCallbackInfo) -> Void] = []
 
   static let generationCount = 3
   static let permanentGeneration = 3

@@ -11,7 +11,9 @@ enum ModuleTable {
   /// Modules written in Swift: the name, and the function that makes the module object.
   /// Read-only after launch; the closures capture nothing.
   nonisolated(unsafe) static let native: [String: (RuntimeRef) -> PyRef?] = [
-    :
+    "_weakref": { $0.makeWeakRefModule() },
+    "atexit": { $0.makeAtExitModule() },
+    "gc": { $0.makeGCModule() },
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.
@@ -19,6 +21,8 @@ enum ModuleTable {
     switch name {
     case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
     case "_pyheap_structseq": return PackageResources._pyheap_structseq_py
+    case "_weakrefset": return PackageResources._weakrefset_py
+    case "weakref": return PackageResources.weakref_py
     default: return nil
     }
   }

@@ -28,7 +28,7 @@ extension SysFunctions {
 extension RuntimeRef {
   /// Calls a program-installed `sys.unraisablehook`; false when the hook is the default
   /// (or `sys` is not made yet), so the caller prints the report itself.
-  func callUnraisableHook(_ exception: PyRef, object: PyRef) -> Bool {
+  func callUnraisableHook(_ exception: PyRef, object: PyRef, message: String?) -> Bool {
     guard let sys = state.pointee.interpreter.sysModule else { return false }
     let dict = ModuleType.dict(PyRef(sys))
     guard let hook = dictGetItem(dict, named: "unraisablehook"),
@@ -38,7 +38,9 @@ extension RuntimeRef {
     guard let argumentsType = state.pointee.interpreter.unraisableHookArgsType else { return false }
     let none = state.pointee.none
     let traceback = ExceptionObject.traceback(exception) ?? none
-    let values = [exception.type.object, exception, traceback, none, object]
+    let messageObject = message.flatMap { newStr($0) } ?? newNone()
+    defer { decref(messageObject) }
+    let values = [exception.type.object, exception, traceback, messageObject, object]
     for value in values { value.incref() }
     guard let tuple = newTuple(values) else { clearError(); return false }
     let made = call(PyRef(argumentsType), [tuple])

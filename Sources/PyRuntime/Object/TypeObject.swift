@@ -160,6 +160,9 @@ public struct TypeRecord {
   /// `tp_new`: `(type, argv, count, kwnames)`; the callable receives the type object.
   public var new: Slot.VectorCall?
   public var initialize: Slot.Initialize?
+  /// The head of the list of weak references to this type object (types accept weak
+  /// references: `type`'s `weakListOffset` points here). CPython: `tp_weaklist`.
+  public var weakList: UnsafeMutableRawPointer? = nil
 }
 
 /// Which special methods a type defines in Python code (its own or inherited). Built-in

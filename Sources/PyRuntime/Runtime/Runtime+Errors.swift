@@ -120,16 +120,16 @@ extension RuntimeRef {
 
   /// Reports the pending exception as unraisable in `object` (what the hook's `object`
   /// field holds: the `__del__` function, the weak-reference callback, the generator).
-  public func writeUnraisable(object: PyRef) {
+  public func writeUnraisable(object: PyRef, message: String? = nil) {
     guard hasError else { return }
-    writeUnraisable(object: object, describedBy: nil)
+    writeUnraisable(object: object, describedBy: nil, message: message)
   }
 
-  private func writeUnraisable(object: PyRef, describedBy context: String?) {
+  private func writeUnraisable(object: PyRef, describedBy context: String?, message: String? = nil) {
     guard let exception = fetchException() else { return }
     defer { decref(exception) }
-    if callUnraisableHook(exception, object: object) { return }
-    state.pointee.unraisableHook(defaultUnraisableText(exception, message: nil, object: object, describedBy: context))
+    if callUnraisableHook(exception, object: object, message: message) { return }
+    state.pointee.unraisableHook(defaultUnraisableText(exception, message: message, object: object, describedBy: context))
   }
 
   /// What CPython's default `sys.unraisablehook` prints: "Exception ignored in: OBJECT",

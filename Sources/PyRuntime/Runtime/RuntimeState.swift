@@ -38,6 +38,8 @@ public struct RuntimeState: ~Copyable {
   var exceptionTypes: [String: PyType] = [:]
   /// A `MemoryError` made in advance: raising it allocates nothing.
   var memoryErrorInstance: UnsafeMutableRawPointer?
+  /// The functions `atexit.register` registered, run at shutdown.
+  var atexit = AtExitState()
   /// The interpreter: frames, modules, builtins (see ``InterpreterState``).
   public var interpreter = InterpreterState()
   /// Where unraisable errors go: "Exception ignored in: …" (`sys.unraisablehook`).

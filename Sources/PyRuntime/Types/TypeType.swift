@@ -129,7 +129,10 @@ enum TypeType {
     GetSetDefinition("__qualname__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
       let type = PyType(raw)
-      return rt.newStr(rt.typeAttributeString(type, "__qualname__") ?? type.name)?.raw
+      if let name = rt.typeAttributeString(type, "__qualname__") { return rt.newStr(name)?.raw }
+      // A built-in type named `module.Name` (`weakref.ReferenceType`) is qualified `Name`.
+      let full = type.name
+      return rt.newStr(String(full.split(separator: ".").last ?? Substring(full)))?.raw
     }),
     GetSetDefinition("__module__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
@@ -141,7 +144,10 @@ enum TypeType {
           return value.raw
         }
       }
-      return rt.newStr("builtins")?.raw
+      // A built-in type's module is the part of its name before the last dot.
+      let full = type.name
+      guard !type.flags.contains(.heapType), let dot = full.lastIndex(of: ".") else { return rt.newStr("builtins")?.raw }
+      return rt.newStr(String(full[..<dot]))?.raw
     }),
     GetSetDefinition("__mro__", { raw, _ in
       let mro = PyRef(PyType(raw).record.pointee.mro!)

@@ -160,14 +160,17 @@ public enum DictObject {
     rt.freeMemory(table.raw)
   }
 
+  /// Each entry's value, then its key; a table of str keys visits only the values (str
+  /// objects hold no references), as `gc.get_referents` shows. CPython: `dict_traverse()`.
   static let traverse: Slot.Traverse = { raw, visit, arg in
     guard let table = table(PyRef(raw)) else { return 0 }
+    let visitKeys = !table.isUnicode
     for index in 0..<table.entryCount {
-      guard let key = table.key(index) else { continue }
-      var result = visit(key.raw, arg)
+      guard let key = table.key(index), let value = table.value(index) else { continue }
+      var result = visit(value.raw, arg)
       if result != 0 { return result }
-      if let value = table.value(index) {
-        result = visit(value.raw, arg)
+      if visitKeys {
+        result = visit(key.raw, arg)
         if result != 0 { return result }
       }
     }
