@@ -144,8 +144,22 @@ enum SysFunctions {
     },
     BuiltinFunction("_getframe") { _, argv, count, names, runtime in
       let a = ModuleArguments(runtime, argv, count, names)
-      a.rt.raise("ValueError", "call stack is not deep enough")
-      return nil
+      guard a.args.expect("_getframe", atLeast: 0, atMost: 1) else { return nil }
+      var depth = 0
+      if a.count == 1 {
+        guard let value = a.rt.indexInteger(a[0]) else { return nil }
+        depth = value
+      }
+      var frame = a.rt.state.pointee.interpreter.currentFrame
+      while depth > 0, let current = frame {
+        frame = current.pointee.previous
+        depth -= 1
+      }
+      guard let found = frame else {
+        a.rt.raise("ValueError", "call stack is not deep enough")
+        return nil
+      }
+      return a.rt.frameObject(for: found)?.raw
     },
   ]
 }
