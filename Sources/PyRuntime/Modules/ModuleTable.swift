@@ -11,7 +11,7 @@ enum ModuleTable {
   /// Modules written in Swift: the name, and the function that makes the module object.
   /// Read-only after launch; the closures capture nothing.
   nonisolated(unsafe) static let native: [String: (RuntimeRef) -> PyRef?] = [
-    :
+    "math": { $0.makeMathModule() },
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.

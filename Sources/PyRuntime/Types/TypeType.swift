@@ -129,7 +129,10 @@ enum TypeType {
     GetSetDefinition("__qualname__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
       let type = PyType(raw)
-      return rt.newStr(rt.typeAttributeString(type, "__qualname__") ?? type.name)?.raw
+      if let name = rt.typeAttributeString(type, "__qualname__") { return rt.newStr(name)?.raw }
+      // A built-in type named `module.name` (`array.array`) has the qualified name `name`.
+      let full = type.name
+      return rt.newStr(String(full.split(separator: ".").last ?? Substring(full)))?.raw
     }),
     GetSetDefinition("__module__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
@@ -141,6 +144,9 @@ enum TypeType {
           return value.raw
         }
       }
+      // A built-in type named `module.name` lives in `module` (CPython's `type_module`).
+      let full = type.name
+      if let dot = full.lastIndex(of: ".") { return rt.newStr(String(full[..<dot]))?.raw }
       return rt.newStr("builtins")?.raw
     }),
     GetSetDefinition("__mro__", { raw, _ in
