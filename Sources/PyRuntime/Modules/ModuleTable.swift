@@ -12,12 +12,15 @@ enum ModuleTable {
   /// Read-only after launch; the closures capture nothing.
   nonisolated(unsafe) static let native: [String: (RuntimeRef) -> PyRef?] = [
     "math": { $0.makeMathModule() },
+    "_random": { $0.makeRandomModule() },
+    "_sha512": { $0.makeSHA512Module() },
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.
   static func frozenSource(_ name: String) -> [UInt8]? {
     switch name {
     case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
+    case "random": return PackageResources.random_py
     default: return nil
     }
   }
