@@ -14,6 +14,7 @@ enum ModuleTable {
     "math": { $0.makeMathModule() },
     "_random": { $0.makeRandomModule() },
     "_sha512": { $0.makeSHA512Module() },
+    "time": { $0.makeTimeModule() },
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.
