@@ -15,6 +15,7 @@ enum ModuleTable {
     "_random": { $0.makeRandomModule() },
     "_sha512": { $0.makeSHA512Module() },
     "time": { $0.makeTimeModule() },
+    "array": { $0.makeArrayModule() },
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.
