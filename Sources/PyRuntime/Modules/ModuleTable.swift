@@ -16,6 +16,7 @@ enum ModuleTable {
     "_sha512": { $0.makeSHA512Module() },
     "time": { $0.makeTimeModule() },
     "array": { $0.makeArrayModule() },
+    "itertools": { $0.makeItertoolsModule() },
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.
