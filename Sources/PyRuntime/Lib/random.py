@@ -11,6 +11,7 @@ from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
 from math import sqrt as _sqrt, acos as _acos, cos as _cos, sin as _sin
 from math import floor as _floor, isfinite as _isfinite
 from _sha512 import sha512 as _sha512
+from itertools import accumulate as _accumulate, repeat as _repeat
 import _random
 
 try:
@@ -65,18 +66,6 @@ def _bisect_right(items, x, low=0, high=None):
         else:
             low = middle + 1
     return low
-
-
-def _running_totals(values):
-    """The running sums of `values` (itertools.accumulate)."""
-    totals = []
-    iterator = iter(values)
-    for total in iterator:
-        totals.append(total)
-        for value in iterator:
-            total = total + value
-            totals.append(total)
-    return totals
 
 
 def _as_integer(value, which):
@@ -248,7 +237,7 @@ class Random(_random.Random):
                             "For dicts or sets, use sorted(d).")
         n = len(population)
         if counts is not None:
-            cum_counts = _running_totals(counts)
+            cum_counts = list(_accumulate(counts))
             if len(cum_counts) != n:
                 raise ValueError('The number of counts does not match the population')
             total = cum_counts.pop()
@@ -290,9 +279,9 @@ class Random(_random.Random):
         if cum_weights is None:
             if weights is None:
                 n += 0.0
-                return [population[_floor(random() * n)] for i in range(k)]
+                return [population[_floor(random() * n)] for i in _repeat(None, k)]
             try:
-                cum_weights = _running_totals(weights)
+                cum_weights = list(_accumulate(weights))
             except TypeError:
                 if not isinstance(weights, int):
                     raise
@@ -311,7 +300,7 @@ class Random(_random.Random):
             raise ValueError('Total of weights must be finite')
         hi = n - 1
         return [population[_bisect_right(cum_weights, random() * total, 0, hi)]
-                for i in range(k)]
+                for i in _repeat(None, k)]
 
     # Distributions of floats.
 

@@ -16,6 +16,20 @@ extension RuntimeRef {
     }
     let dict = ModuleType.dict(module)
     setItem(dict, "struct_time", StructSequence.type(self, "time.struct_time").object)
+    setInt(dict, "_STRUCT_TM_ITEMS", 11)
+    setZoneConstants(dict)
+    for (name, value) in [("CLOCK_REALTIME", Int(CLOCK_REALTIME)), ("CLOCK_MONOTONIC", Int(CLOCK_MONOTONIC)),
+                          ("CLOCK_PROCESS_CPUTIME_ID", Int(CLOCK_PROCESS_CPUTIME_ID)),
+                          ("CLOCK_THREAD_CPUTIME_ID", Int(CLOCK_THREAD_CPUTIME_ID)),
+                          ("CLOCK_MONOTONIC_RAW", Int(CLOCK_MONOTONIC_RAW)), ("CLOCK_BOOTTIME", Int(CLOCK_BOOTTIME)),
+                          ("CLOCK_TAI", 11)] {
+      setInt(dict, name, value)
+    }
+    return module
+  }
+
+  /// `timezone`, `altzone`, `daylight` and `tzname`, from the zone `TZ` names now.
+  func setZoneConstants(_ dict: PyRef) {
     let zone = TimeModule.zoneInfo()
     setInt(dict, "timezone", zone.timezone)
     setInt(dict, "altzone", zone.altzone)
@@ -24,12 +38,6 @@ extension RuntimeRef {
       setItem(dict, "tzname", names)
       decref(names)
     }
-    for (name, value) in [("CLOCK_REALTIME", Int(CLOCK_REALTIME)), ("CLOCK_MONOTONIC", Int(CLOCK_MONOTONIC)),
-                          ("CLOCK_PROCESS_CPUTIME_ID", Int(CLOCK_PROCESS_CPUTIME_ID)),
-                          ("CLOCK_THREAD_CPUTIME_ID", Int(CLOCK_THREAD_CPUTIME_ID))] {
-      setInt(dict, name, value)
-    }
-    return module
   }
 }
 
@@ -86,6 +94,23 @@ enum TimeModule {
       // Interrupted by a signal: sleep for what is left.
       while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
       return a.rt.newNone().raw
+    },
+    // `tzset()`: rereads `TZ` and recomputes the zone constants of the module.
+    BuiltinFunction("tzset") { _, argv, count, names, runtime in
+      let a = ModuleArguments(runtime, argv, count, names)
+      guard a.args.expect("time.tzset", exactly: 0) else { return nil }
+      a.rt.setZoneConstants(ModuleType.dict(PyRef(argv[0]!)))
+      return a.rt.newNone().raw
+    },
+    BuiltinFunction("clock_getres") { _, argv, count, names, runtime in
+      let a = ModuleArguments(runtime, argv, count, names)
+      guard a.args.expect("time.clock_getres", exactly: 1), let id = a.rt.asIndex(a[0]) else { return nil }
+      var resolution = timespec()
+      guard clock_getres(clockid_t(truncatingIfNeeded: id), &resolution) == 0 else {
+        a.rt.raise("OSError", "[Errno 22] Invalid argument")
+        return nil
+      }
+      return a.rt.newFloat(Double(resolution.tv_sec) + Double(resolution.tv_nsec) * 1e-9)?.raw
     },
     BuiltinFunction("clock_gettime") { _, argv, count, names, runtime in
       let a = ModuleArguments(runtime, argv, count, names)
