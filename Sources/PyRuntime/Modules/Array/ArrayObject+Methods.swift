@@ -205,6 +205,11 @@ extension ArrayObject {
       let bytes: [UInt8]
       if rt.isArray(args[1]) {
         let other = args[1]
+        // A buffer of wider items is refused (`buffer->itemsize != 1`).
+        guard itemSize(of: other) == 1 else {
+          rt.raise("TypeError", "a bytes-like object is required")
+          return nil
+        }
         bytes = Array(UnsafeRawBufferPointer(start: items(other), count: other.size * itemSize(of: other)))
       } else {
         guard let contents = rt.bytesLikeContents(args[1]) else { return nil }

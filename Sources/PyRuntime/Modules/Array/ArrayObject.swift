@@ -70,7 +70,9 @@ enum ArrayObject {
 extension RuntimeRef {
   /// Whether `object` is an `array.array` (or a subclass instance).
   func isArray(_ object: PyRef) -> Bool {
-    guard let type = state.pointee.types.byName["array.array"] else { return false }
+    guard object.type.record.pointee.kind == .other, let type = state.pointee.types.byName["array.array"] else {
+      return false
+    }
     return isInstance(object, type)
   }
 
