@@ -71,6 +71,8 @@ def _bisect_right(items, x, low=0, high=None):
 def _as_integer(value, which):
     """A randrange argument as an int: ints through `__index__`; integral floats are
     accepted (deprecated since 3.10), others are ValueError."""
+    if type(value) is int:
+        return value
     try:
         return _index(value)
     except TypeError:
