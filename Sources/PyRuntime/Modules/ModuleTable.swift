@@ -14,6 +14,12 @@ enum ModuleTable {
     "_weakref": { $0.makeWeakRefModule() },
     "atexit": { $0.makeAtExitModule() },
     "gc": { $0.makeGCModule() },
+    "math": { $0.makeMathModule() },
+    "_random": { $0.makeRandomModule() },
+    "_sha512": { $0.makeSHA512Module() },
+    "time": { $0.makeTimeModule() },
+    "array": { $0.makeArrayModule() },
+    "itertools": { $0.makeItertoolsModule() },
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.
@@ -23,6 +29,7 @@ enum ModuleTable {
     case "_pyheap_structseq": return PackageResources._pyheap_structseq_py
     case "_weakrefset": return PackageResources._weakrefset_py
     case "weakref": return PackageResources.weakref_py
+    case "random": return PackageResources.random_py
     default: return nil
     }
   }

@@ -79,6 +79,7 @@ extension RuntimeRef {
     bootstrapNumberProtocols()
     bootstrapTextProtocols()
     bootstrapContainerProtocols()
+    addBuiltinFunctionAttributes()
     bootstrapInterpreterTypes()
     bootstrapWeakRefTypes()
     markBaseTypes()
