@@ -129,7 +129,8 @@ enum TypeType {
     GetSetDefinition("__qualname__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
       let type = PyType(raw)
-      return rt.newStr(rt.typeAttributeString(type, "__qualname__") ?? type.name)?.raw
+      if let name = rt.typeAttributeString(type, "__qualname__") { return rt.newStr(name)?.raw }
+      return rt.newStr(rt.shortTypeName(type))?.raw
     }),
     GetSetDefinition("__module__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
@@ -141,6 +142,9 @@ enum TypeType {
           return value.raw
         }
       }
+      // A built-in type named "module.name" (`collections.deque`) belongs to that module.
+      let full = type.name
+      if !type.flags.contains(.heapType), let dot = full.lastIndex(of: ".") { return rt.newStr(String(full[..<dot]))?.raw }
       return rt.newStr("builtins")?.raw
     }),
     GetSetDefinition("__mro__", { raw, _ in
