@@ -122,7 +122,18 @@ extension RuntimeRef {
     // `__set_name__` on the attributes, then the parent's `__init_subclass__`.
     for (key, value) in dictItems(dict) {
       if let setName = lookup(value.type, "__set_name__") {
-        guard let result = callMethodLike(setName, boundTo: value, [type.object, key]) else { return nil }
+        guard let result = callMethodLike(setName, boundTo: value, [type.object, key]) else {
+          // 3.11 wraps the error (`_PyErr_FormatFromCause`): the original is the cause.
+          let cause = fetchException()
+          let keyText = reprString(key) ?? "?"
+          raise("RuntimeError", "Error calling __set_name__ on '\(value.type.name)' instance \(keyText) in '\(nameText)'")
+          if let cause, let wrapped = currentException {
+            cause.incref()
+            setContext(wrapped, cause)
+            setCause(wrapped, cause)
+          }
+          return nil
+        }
         decref(result)
       }
     }

@@ -19,7 +19,9 @@ enum ModuleTable {
     switch name {
     case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
     case "collections": return PackageResources.collections_py
+    case "functools": return PackageResources.functools_py
     case "keyword": return PackageResources.keyword_py
+    case "operator": return PackageResources.operator_py
     default: return nil
     }
   }
