@@ -12,6 +12,7 @@ enum ModuleTable {
   /// Read-only after launch; the closures capture nothing.
   nonisolated(unsafe) static let native: [String: (RuntimeRef) -> PyRef?] = [
     "_collections": { $0.makeCollectionsModule() },
+    "_json": { $0.makeJSONModule() },
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.
@@ -20,6 +21,8 @@ enum ModuleTable {
     case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
     case "collections": return PackageResources.collections_py
     case "functools": return PackageResources.functools_py
+    case "io": return PackageResources.io_py
+    case "json": return PackageResources.json_py
     case "keyword": return PackageResources.keyword_py
     case "operator": return PackageResources.operator_py
     default: return nil
