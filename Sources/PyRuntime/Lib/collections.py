@@ -13,7 +13,7 @@ __all__ = [
 
 import sys as _sys
 from keyword import iskeyword as _iskeyword
-from _collections import deque, _count_elements, _tuplegetter, _caller_module
+from _collections import deque, _count_elements, _tuplegetter, _caller_module, _set_type_name
 
 
 def _recursive_repr(fillvalue='...'):
@@ -488,6 +488,12 @@ class OrderedDict(dict):
     def __ior__(self, other):
         self.update(other)
         return self
+
+
+# Named as CPython's C types are, in error messages ("unhashable type:
+# 'collections.OrderedDict'").
+_set_type_name(defaultdict, 'collections.defaultdict')
+_set_type_name(OrderedDict, 'collections.OrderedDict')
 
 
 @_recursive_repr()

@@ -11,6 +11,7 @@ __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
            'cached_property']
 
 from collections import namedtuple
+from _collections import _set_type_name
 
 _MISSING = object()
 
@@ -186,7 +187,7 @@ class partial:
             args = func._args + args
             keywords = {**func._keywords, **keywords}
             func = func._func
-        self = super().__new__(cls)
+        self = object.__new__(cls)
         self._func = func
         self._args = args
         self._keywords = keywords
@@ -261,6 +262,7 @@ class partial:
 
 
 _partial_repr_running = set()
+_set_type_name(partial, 'functools.partial')
 
 
 class partialmethod(object):

@@ -12,6 +12,7 @@ __all__ = ['BlockingIOError', 'open', 'IOBase', 'RawIOBase', 'FileIO', 'BytesIO'
            'text_encoding']
 
 import sys as _sys
+from _collections import _set_type_name
 
 SEEK_SET = 0
 SEEK_CUR = 1
@@ -536,6 +537,9 @@ except NameError:   # a runtime without them
     _BYTES_LIKE = (bytes,)
 
 
-StringIO.__module__ = '_io'
-BytesIO.__module__ = '_io'
 UnsupportedOperation.__module__ = 'io'
+for _cls, _name in ((StringIO, '_io.StringIO'), (BytesIO, '_io.BytesIO'), (IOBase, '_io._IOBase'),
+                    (RawIOBase, '_io._RawIOBase'), (BufferedIOBase, '_io._BufferedIOBase'),
+                    (TextIOBase, '_io._TextIOBase')):
+    _set_type_name(_cls, _name)
+del _cls, _name

@@ -5,7 +5,9 @@ import PyCompiler
 /// `Counter.update`. The rest of
 /// `collections` is Python, in `Lib/collections.py`, as CPython splits it.
 ///
-/// `_caller_module(depth)` is pyheap's own: the `__name__` of the module whose code is
+/// `_set_type_name(cls, name)` is pyheap's own: it gives a class written in Python the
+/// C-level name of the CPython C type it stands in for (see `setInternalTypeName`).
+/// `_caller_module(depth)` is pyheap's own too: the `__name__` of the module whose code is
 /// `depth` calls up the stack (1: the caller of the Python function calling it), what
 /// CPython reads through `sys._getframe(depth).f_globals['__name__']` (namedtuple's
 /// `__module__`). pyheap has no frame objects for `sys._getframe` to return.
@@ -65,6 +67,18 @@ enum CollectionsFunctions {
       guard a.args.expect("_count_elements", exactly: 2) else { return nil }
       return a.rt.countElements(a[0], a[1]) ? a.rt.newNone().raw : nil
     },
+    BuiltinFunction("_set_type_name") { _, argv, count, names, runtime in
+      let a = ModuleArguments(runtime, argv, count, names)
+      guard a.args.expect("_set_type_name", exactly: 2) else { return nil }
+      let rt = a.rt
+      guard a[0].type.record.pointee.kind == .type, PyType(a[0].raw).flags.contains(.heapType),
+            rt.isInstance(a[1], rt.state.pointee.types.str) else {
+        rt.raise("TypeError", "_set_type_name() expects a class and a str")
+        return nil
+      }
+      rt.setInternalTypeName(PyType(a[0].raw), StrObject.string(a[1]))
+      return rt.newNone().raw
+    },
     BuiltinFunction("_caller_module") { _, argv, count, names, runtime in
       let a = ModuleArguments(runtime, argv, count, names)
       guard a.args.expect("_caller_module", exactly: 1) else { return nil }
@@ -101,6 +115,17 @@ extension RuntimeRef {
       defer { decref(new) }
       return setItem(mapping, item, new)
     }
+  }
+
+  /// Renames a class at the C level (`tp_name`, what error messages print) without
+  /// touching its `__name__`: a class written in Python that stands in for one of
+  /// CPython's C types is named as that type is (`collections.defaultdict`).
+  func setInternalTypeName(_ type: PyType, _ name: String) {
+    let utf8 = Array(name.utf8CString)
+    let owned = UnsafeMutablePointer<CChar>.allocate(capacity: utf8.count)
+    owned.initialize(from: utf8, count: utf8.count)
+    state.pointee.ownedNames.append(owned)
+    type.record.pointee.name = UnsafePointer(owned)
   }
 
   /// The `__name__` in the globals of the Python frame `depth` calls above the running

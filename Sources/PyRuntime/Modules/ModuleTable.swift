@@ -19,12 +19,18 @@ enum ModuleTable {
   static func frozenSource(_ name: String) -> [UInt8]? {
     switch name {
     case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
+    case "bisect": return PackageResources.bisect_py
     case "collections": return PackageResources.collections_py
+    case "contextlib": return PackageResources.contextlib_py
+    case "copy": return PackageResources.copy_py
     case "functools": return PackageResources.functools_py
+    case "heapq": return PackageResources.heapq_py
     case "io": return PackageResources.io_py
     case "json": return PackageResources.json_py
     case "keyword": return PackageResources.keyword_py
     case "operator": return PackageResources.operator_py
+    case "string": return PackageResources.string_py
+    case "types": return PackageResources.types_py
     default: return nil
     }
   }

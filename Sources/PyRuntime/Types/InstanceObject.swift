@@ -185,8 +185,12 @@ extension RuntimeRef {
   func callFinalizer(_ object: PyRef) {
     guard let finalize = object.type.record.pointee.finalize else { return }
     if object.type.isGC && object.gc.isFinalized { return }
+    // An exception may be propagating (a frame unwinding releases a suspended generator):
+    // only what the finalizer itself raises is reported, and the pending one survives.
+    let pending = fetchException()
     finalize(object.raw, raw)
     if object.type.isGC { object.gc.isFinalized = true }
     if hasError { writeUnraisable(context: "<function \(object.type.name).__del__>") }
+    restoreException(pending)
   }
 }
