@@ -106,7 +106,12 @@ import Testing
     let deque = Self.makeDeque(rt)
     #expect(py.show(rt.callMethod(deque.object, "__sizeof__")) == "744")
     for value in 0..<100 { #expect(deque.append(py.int(value), rt)) }
-    #expect(py.show(rt.callMethod(deque.object, "__sizeof__")) == "1272")
+    #expect(py.show(rt.callMethod(deque.object, "__sizeof__")) == "1800")
+    // extend() into an empty deque starts at the block's left end: one block fewer.
+    let filled = rt.newDeque(maxLength: -1)!
+    #expect(rt.dequeExtend(filled, rt.dequeToList(deque)!))
+    #expect(py.show(rt.callMethod(filled.object, "__sizeof__")) == "1272")
+    rt.decref(filled.object)
     rt.decref(deque.object)
   }
 }

@@ -284,6 +284,11 @@ extension RuntimeRef {
     }
     guard let iterator = iter(iterable) else { return false }
     defer { decref(iterator) }
+    // Space saving: an empty deque fills its block from the left end.
+    if deque.count == 0 {
+      deque.leftIndex = 1
+      deque.rightIndex = 0
+    }
     let iterNext = iterator.type.record.pointee.iterNext.unsafelyUnwrapped
     while let raw = iterNext(iterator.raw, self.raw) {
       if deque.maxLength == 0 {
@@ -312,6 +317,11 @@ extension RuntimeRef {
     }
     guard let iterator = iter(iterable) else { return false }
     defer { decref(iterator) }
+    // Space saving: an empty deque fills its block from the right end.
+    if deque.count == 0 {
+      deque.leftIndex = DequeObject.blockLength - 1
+      deque.rightIndex = DequeObject.blockLength - 2
+    }
     let iterNext = iterator.type.record.pointee.iterNext.unsafelyUnwrapped
     while let raw = iterNext(iterator.raw, self.raw) {
       if deque.maxLength == 0 {
