@@ -23,6 +23,8 @@ enum ModuleTable {
     case "collections": return PackageResources.collections_py
     case "contextlib": return PackageResources.contextlib_py
     case "copy": return PackageResources.copy_py
+    case "dataclasses": return PackageResources.dataclasses_py
+    case "enum": return PackageResources.enum_py
     case "functools": return PackageResources.functools_py
     case "heapq": return PackageResources.heapq_py
     case "io": return PackageResources.io_py

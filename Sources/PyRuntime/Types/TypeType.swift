@@ -191,6 +191,9 @@ enum TypeType {
         }
       }
       return rt.newNone().raw
+    }, { raw, value, runtime in
+      let rt = RuntimeRef(raw: runtime)
+      return TypeType.setHeapTypeAttribute(rt, PyType(raw), "__doc__", PyRef(value) ?? rt.state.pointee.none)
     }),
   ]
 
