@@ -20,16 +20,20 @@ extension RuntimeRef {
       baseTypes.append(baseType)
     }
     if baseTypes.isEmpty { baseTypes = [object] }
-    // The base whose layout instances extend: the one with the largest built-in layout.
+    // The base whose layout instances extend (CPython's `best_base`): the one whose solid
+    // base (the nearest class that adds fields, `__slots__` or a built-in layout) extends
+    // the others'.
     var solid = baseTypes[0]
+    var winner = solidBase(solid)
     for candidate in baseTypes.dropFirst() {
-      let a = layoutRoot(solid), b = layoutRoot(candidate)
-      if isSubtype(b, a) {
-        solid = candidate
-      } else if !isSubtype(a, b) {
+      let candidateSolid = solidBase(candidate)
+      if isSubtype(winner, candidateSolid) { continue }
+      guard isSubtype(candidateSolid, winner) else {
         raise("TypeError", "multiple bases have instance lay-out conflict")
         return nil
       }
+      winner = candidateSolid
+      solid = candidate
     }
     guard let mro = computeMRO(baseTypes, name: StrObject.string(name)) else { return nil }
     let nameText = StrObject.string(name)
@@ -121,7 +125,18 @@ extension RuntimeRef {
     // `__set_name__` on the attributes, then the parent's `__init_subclass__`.
     for (key, value) in dictItems(dict) {
       if let setName = lookup(value.type, "__set_name__") {
-        guard let result = callMethodLike(setName, boundTo: value, [type.object, key]) else { return nil }
+        guard let result = callMethodLike(setName, boundTo: value, [type.object, key]) else {
+          // 3.11 wraps the error (`_PyErr_FormatFromCause`): the original is the cause.
+          let cause = fetchException()
+          let keyText = reprString(key) ?? "?"
+          raise("RuntimeError", "Error calling __set_name__ on '\(value.type.name)' instance \(keyText) in '\(nameText)'")
+          if let cause, let wrapped = currentException {
+            cause.incref()
+            setContext(wrapped, cause)
+            setCause(wrapped, cause)
+          }
+          return nil
+        }
         decref(result)
       }
     }
@@ -147,6 +162,27 @@ extension RuntimeRef {
 
   /// The built-in type whose layout `type`'s instances have.
   func layoutRoot(_ type: PyType) -> PyType { ClassInstances.layoutRoot(type) }
+
+  /// CPython's `solid_base`: the nearest type on `type`'s base chain whose instances have
+  /// fields its own base lacks (`__slots__`, or a built-in layout); a `__dict__` or
+  /// weak-reference list added at the end does not count.
+  func solidBase(_ type: PyType) -> PyType {
+    guard let baseRaw = type.record.pointee.base else { return type }
+    let base = solidBase(PyType(baseRaw))
+    return addsFields(type, beyond: base) ? type : base
+  }
+
+  /// CPython's `extra_ivars`.
+  private func addsFields(_ type: PyType, beyond base: PyType) -> Bool {
+    let t = type.record.pointee, b = base.record.pointee
+    var size = t.basicSize
+    if t.itemSize != 0 || b.itemSize != 0 { return size != b.basicSize || t.itemSize != b.itemSize }
+    if type.flags.contains(.heapType) {
+      if t.weakListOffset != 0, b.weakListOffset == 0, t.weakListOffset + 8 == size { size -= 8 }
+      if t.dictOffset != 0, b.dictOffset == 0, t.dictOffset + 8 == size { size -= 8 }
+    }
+    return size != b.basicSize
+  }
 
   /// C3 linearization of the bases' MROs (without the new class itself).
   func computeMRO(_ bases: [PyType], name: String) -> [PyType]? {

@@ -20,6 +20,8 @@ enum ModuleTable {
     "time": { $0.makeTimeModule() },
     "array": { $0.makeArrayModule() },
     "itertools": { $0.makeItertoolsModule() },
+    "_collections": { $0.makeCollectionsModule() },
+    "_json": { $0.makeJSONModule() },
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.
@@ -30,6 +32,20 @@ enum ModuleTable {
     case "_weakrefset": return PackageResources._weakrefset_py
     case "weakref": return PackageResources.weakref_py
     case "random": return PackageResources.random_py
+    case "bisect": return PackageResources.bisect_py
+    case "collections": return PackageResources.collections_py
+    case "contextlib": return PackageResources.contextlib_py
+    case "copy": return PackageResources.copy_py
+    case "dataclasses": return PackageResources.dataclasses_py
+    case "enum": return PackageResources.enum_py
+    case "functools": return PackageResources.functools_py
+    case "heapq": return PackageResources.heapq_py
+    case "io": return PackageResources.io_py
+    case "json": return PackageResources.json_py
+    case "keyword": return PackageResources.keyword_py
+    case "operator": return PackageResources.operator_py
+    case "string": return PackageResources.string_py
+    case "types": return PackageResources.types_py
     default: return nil
     }
   }
