@@ -40,6 +40,13 @@ public struct Frame {
   var suspended: Bool
   /// The instruction that raised, for tracebacks and `f_lineno`.
   var lastInstruction: Int
+  /// The instruction running now (CPython 3.11's `prev_instr`): the loop stores it before
+  /// each instruction, so a tracer (tracemalloc) can tell the line of every frame on the
+  /// stack at any allocation. One store per instruction, no branch.
+  var instructionPointer: UnsafeMutablePointer<UInt32>
+  /// The number of frames on the stack down to and including this one, set when the frame
+  /// is linked to its caller (tracemalloc's `total_nframe`, without walking the stack).
+  var depth: Int
 
   /// The slots after the header.
   var localsPlus: UnsafeMutablePointer<UnsafeMutableRawPointer?> {
@@ -59,6 +66,8 @@ extension UnsafeMutablePointer where Pointee == Frame {
   @inline(__always) var stackBase: UnsafeMutablePointer<UnsafeMutableRawPointer?> {
     localsPlus + pointee.localsPlusCount
   }
+  /// The index of the instruction running now (see ``Frame/instructionPointer``).
+  @inline(__always) var runningInstruction: Int { pointee.instructionPointer - pointee.instructions }
   /// The line of the instruction that last ran.
   var currentLine: Int {
     CodeType.code(pointee.code).lineTable.line(at: pointee.lastInstruction) ?? CodeType.code(pointee.code).firstLineNumber

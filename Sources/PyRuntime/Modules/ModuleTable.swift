@@ -11,13 +11,14 @@ enum ModuleTable {
   /// Modules written in Swift: the name, and the function that makes the module object.
   /// Read-only after launch; the closures capture nothing.
   nonisolated(unsafe) static let native: [String: (RuntimeRef) -> PyRef?] = [
-    :
+    "_tracemalloc": { $0.makeTracemallocModule() },
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.
   static func frozenSource(_ name: String) -> [UInt8]? {
     switch name {
     case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
+    case "tracemalloc": return PackageResources.tracemalloc_py
     default: return nil
     }
   }

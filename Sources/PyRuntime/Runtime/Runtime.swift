@@ -147,6 +147,7 @@ extension RuntimeRef {
 
   /// Frees the runtime's own bookkeeping. The objects go with the heap.
   func tearDown() {
+    releaseTracemalloc()
     for name in state.pointee.ownedNames { name.deallocate() }
     state.pointee.ownedNames = []
     state.pointee.gc.garbage = []

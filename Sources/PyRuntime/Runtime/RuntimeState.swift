@@ -36,6 +36,8 @@ public struct RuntimeState: ~Copyable {
   var exceptionTypes: [String: PyType] = [:]
   /// A `MemoryError` made in advance: raising it allocates nothing.
   var memoryErrorInstance: UnsafeMutableRawPointer?
+  /// tracemalloc's tables, made when it is first used (see ``Tracemalloc``).
+  var tracemalloc: UnsafeMutablePointer<Tracemalloc>?
   /// The interpreter: frames, modules, builtins (see ``InterpreterState``).
   public var interpreter = InterpreterState()
   /// Where unraisable errors go: "Exception ignored in: …" (`sys.unraisablehook`).
