@@ -77,6 +77,7 @@ extension RuntimeRef {
     ExceptionHierarchy.bootstrap(self)
     bootstrapNumberProtocols()
     bootstrapTextProtocols()
+    bootstrapByteArray()
     bootstrapContainerProtocols()
     bootstrapInterpreterTypes()
     markBaseTypes()

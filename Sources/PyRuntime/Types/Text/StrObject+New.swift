@@ -48,8 +48,11 @@ extension RuntimeRef {
   /// The bytes of a bytes-like object (bytes and its subclasses), borrowed from it; nil
   /// (without an exception) for anything else. CPython: the buffer protocol.
   func bytesLikeBuffer(_ object: PyRef) -> UnsafeRawBufferPointer? {
-    guard object.type.record.pointee.kind == .bytes else { return nil }
-    return UnsafeRawBufferPointer(start: BytesObject.data(object), count: BytesObject.count(object))
+    switch object.type.record.pointee.kind {
+    case .bytes: return UnsafeRawBufferPointer(start: BytesObject.data(object), count: BytesObject.count(object))
+    case .bytearray: return ByteArrayObject.buffer(object)
+    default: return nil
+    }
   }
 
   /// An instance of the str subclass `subtype` with the characters of `exact`: the
