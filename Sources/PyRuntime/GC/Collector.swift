@@ -125,6 +125,7 @@ extension RuntimeRef {
     state.pointee.gc.stats[generation].collected += collected
     state.pointee.gc.stats[generation].uncollectable += uncollectable
     state.pointee.gc.lastPauseNanoseconds = MonotonicClock.nanoseconds() - start
+    state.pointee.gc.recordPause(generation)
     return (collected, uncollectable)
   }
 

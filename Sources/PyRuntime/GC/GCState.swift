@@ -27,6 +27,8 @@ struct GCState {
   }
   var totalPauseNanoseconds: UInt64 = 0
   var longestPauseNanoseconds: UInt64 = 0
+  /// The same two figures per generation collected (for `pyheap --memory-report`).
+  var generationPauses: [GCPauseStats] = Array(repeating: GCPauseStats(), count: 3)
   /// `gc.callbacks`.
   var callbacks: [(GCCallbackPhase, GCCallbackInfo) -> Void] = []
 
@@ -36,6 +38,12 @@ struct GCState {
   init() {
     heads = .allocate(byteCount: 4 * GCHeader.size, alignment: 16)
     for index in 0...GCState.permanentGeneration { generation(index).initialize() }
+  }
+
+  /// Adds the last pause to the figures of `generation`.
+  mutating func recordPause(_ generation: Int) {
+    generationPauses[generation].totalNanoseconds &+= lastPauseNanoseconds
+    generationPauses[generation].longestNanoseconds = max(generationPauses[generation].longestNanoseconds, lastPauseNanoseconds)
   }
 
   func generation(_ index: Int) -> GCList { GCList(GCHeader(heads + index * GCHeader.size)) }
@@ -72,6 +80,12 @@ public struct GCGenerationStats: Equatable, Sendable {
   public var collections = 0
   public var collected = 0
   public var uncollectable = 0
+}
+
+/// The pauses of the collections of one generation.
+public struct GCPauseStats: Equatable, Sendable {
+  public var totalNanoseconds: UInt64 = 0
+  public var longestNanoseconds: UInt64 = 0
 }
 
 /// `gc.DEBUG_*`.
