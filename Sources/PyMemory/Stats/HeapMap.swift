@@ -64,3 +64,14 @@ extension Heap {
   /// The arenas and pools now, computed by walking the heap.
   public var map: HeapMap { state.pointee.small.heapMap() }
 }
+
+extension Heap {
+  /// The block size of the pool holding `pointer`, or nil when `pointer` is not in one of
+  /// this heap's arenas (a C-library block). Reads the address map and the pool header
+  /// only; safe to call from a trace hook.
+  @inlinable
+  public func pooledBlockSize(of pointer: UnsafeRawPointer) -> Int? {
+    guard owns(pointer) else { return nil }
+    return Pool(containing: UnsafeMutableRawPointer(mutating: pointer)).blockSize
+  }
+}

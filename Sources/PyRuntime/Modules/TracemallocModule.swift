@@ -104,8 +104,42 @@ extension RuntimeRef {
   /// CPython: `_tracemalloc__get_object_traceback` (the block starts at the GC header).
   func objectTraceback(_ object: PyRef) -> UInt32? {
     guard let tracer = state.pointee.tracemalloc, tracer.pointee.isTracing else { return nil }
+    if hasCPython311ManagedDict(object.type) { return nil }
     let block = object.type.isGC ? object.raw - GCHeader.size : object.raw
     return tracer.pointee.traces.find(UInt(bitPattern: block))?.traceback
+  }
+
+  /// Whether CPython 3.11 lays instances of `type` out with a managed dict
+  /// (`Py_TPFLAGS_MANAGED_DICT`: the class adds a `__dict__` to a base whose `tp_itemsize`
+  /// is 0 and that has no dict of its own). Such an instance's memory block starts 16
+  /// bytes before its GC header, and 3.11's `_get_object_traceback` does not know it, so
+  /// it finds no trace and `get_object_traceback()` returns None (3.12 fixed this). PyHeap
+  /// keeps the answer the same.
+  func hasCPython311ManagedDict(_ type: PyType) -> Bool {
+    var current = type
+    var addsDict = false
+    while current.flags.contains(.heapType) {
+      if let dict = PyRef(current.record.pointee.dict) {
+        guard let key = newStr("__slots__") else { clearError(); return false }
+        let slots = dictGetItem(dict, key)
+        decref(key)
+        if hasError { clearError() }
+        if let slots {
+          guard let name = newStr("__dict__") else { clearError(); return false }
+          if contains(slots, name) == 1 { addsDict = true }
+          decref(name)
+          if hasError { clearError() }
+        } else {
+          addsDict = true
+        }
+      }
+      guard let base = current.record.pointee.base else { return false }
+      current = PyType(base)
+    }
+    guard addsDict, current.record.pointee.dictOffset == 0 else { return false }
+    // The built-in bases whose `tp_itemsize` is not 0 in CPython.
+    let types = state.pointee.types
+    return ![types.int, types.bool, types.tuple, types.bytes, types.type].contains { $0 == current }
   }
 
   /// A traceback as `_tracemalloc` hands it to Python: a tuple of `(filename, lineno)`
@@ -149,9 +183,12 @@ extension RuntimeRef {
   /// are copied out of the table first, since building the list allocates (and is traced).
   func tracesList() -> PyRef? {
     guard let tracer = state.pointee.tracemalloc, tracer.pointee.isTracing else { return newList() }
+    // The list and its tuples are not traced (CPython's `set_reentrant(1)`).
+    tracer.pointee.isSuspended = true
+    defer { tracer.pointee.isSuspended = false }
     var copied: [(size: Int, traceback: UInt32)] = []
     copied.reserveCapacity(tracer.pointee.traces.count)
-    tracer.pointee.traces.forEach { _, size, traceback in copied.append((size, traceback)) }
+    tracer.pointee.traces.forEach { size, traceback in copied.append((size, traceback)) }
     var cache: [UInt32: PyRef] = [:]
     defer { for value in cache.values { decref(value) } }
     var totals: [UInt32: Int] = [:]

@@ -56,7 +56,7 @@ extension RuntimeRef {
       frameLimit = tracer.pointee.frameLimit
       struct Key: Hashable { var filename: UInt32; var line: UInt32 }
       var totals: [Key: (size: Int, count: Int)] = [:]
-      tracer.pointee.traces.forEach { _, size, traceback in
+      tracer.pointee.traces.forEach { size, traceback in
         let words = tracer.pointee.tracebacks.traceback(traceback)
         let key = Key(filename: words[1], line: words[2])
         totals[key, default: (0, 0)].size += size

@@ -18,7 +18,7 @@ struct Tracemalloc {
   /// Bytes in traced blocks now, and the most since tracing started or `reset_peak()`.
   var tracedMemory = 0
   var peakTracedMemory = 0
-  var traces = TraceTable()
+  var traces = Traces()
   var tracebacks = TracebackTable()
   var filenames = FilenameTable()
   var cache = FrameCache()
@@ -28,6 +28,9 @@ struct Tracemalloc {
   private var candidate: UnsafeMutablePointer<UInt32>
   /// The interned `(('<unknown>', 0),)` traceback, once made.
   private var unknownTraceback: UInt32?
+  /// Set while tracemalloc builds Python objects of its own (`_get_traces()`): those
+  /// allocations are not traced, as CPython's `set_reentrant(1)` arranges. Frees still are.
+  var isSuspended = false
 
   static let maximumFrames = 65535
 
@@ -88,8 +91,9 @@ struct Tracemalloc {
   /// traceback of the frames running now.
   @inline(__always)
   mutating func record(_ block: UnsafeMutableRawPointer, _ size: Int) {
+    if _slowPath(isSuspended) { return }
     let traceback = currentTraceback()
-    let replaced = traces.insert(UInt(bitPattern: block), size: size, traceback: traceback)
+    let replaced = traces.insert(UInt(bitPattern: block), size: size, traceback: traceback, heap: runtime.pointee.heap)
     tracedMemory &+= size &- replaced
     if tracedMemory > peakTracedMemory { peakTracedMemory = tracedMemory }
   }
@@ -190,7 +194,7 @@ enum TracemallocHooks {
   static let reallocated: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer,
                                           Int, UInt8) -> Void = { context, old, new, size, _ in
     let tracer = context.unsafelyUnwrapped.assumingMemoryBound(to: Tracemalloc.self)
-    if let old, old != new { tracer.pointee.forget(old) }
+    if let old, old != new || tracer.pointee.isSuspended { tracer.pointee.forget(old) }
     tracer.pointee.record(new, size)
   }
 }
@@ -217,7 +221,7 @@ extension RuntimeRef {
     tracer.pointee.begin(frameLimit: frames)
     state.pointee.heap.setTraceHook(TraceHook(
       context: UnsafeMutableRawPointer(tracer), allocated: TracemallocHooks.allocated,
-      freed: TracemallocHooks.freed, reallocated: TracemallocHooks.reallocated))
+      freed: TracemallocHooks.freed, reallocated: TracemallocHooks.reallocated, wantsFreedSize: false))
   }
 
   /// Stops tracing and forgets every trace. CPython: `tracemalloc_stop()`.
