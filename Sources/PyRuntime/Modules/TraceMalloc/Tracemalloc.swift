@@ -22,8 +22,6 @@ struct Tracemalloc {
   var tracebacks = TracebackTable()
   var filenames = FilenameTable()
   var cache = FrameCache()
-  /// Scratch for the hot path: the outer frames' instruction addresses (`frameLimit - 1`).
-  private var outer: UnsafeMutablePointer<UInt>
   /// Scratch for a traceback being resolved (`1 + 2 * frameLimit` words).
   private var candidate: UnsafeMutablePointer<UInt32>
   /// The interned `(('<unknown>', 0),)` traceback, once made.
@@ -36,22 +34,19 @@ struct Tracemalloc {
 
   init(runtime: UnsafeMutablePointer<RuntimeState>) {
     self.runtime = runtime
-    outer = .allocate(capacity: 1)
     candidate = .allocate(capacity: 3)
   }
 
   /// Bytes of the tables and scratch buffers: `get_tracemalloc_memory()`.
   var memoryUsage: Int {
     MemoryLayout<Tracemalloc>.stride + traces.memoryUsage + tracebacks.memoryUsage + filenames.memoryUsage
-      + cache.memoryUsage + max(frameLimit - 1, 1) * 8 + (1 + 2 * frameLimit) * 4
+      + cache.memoryUsage + (1 + 2 * frameLimit) * 4
   }
 
   /// Switches tracing on with `limit` frames per traceback (the caller installs the hook).
   mutating func begin(frameLimit limit: Int) {
-    outer.deallocate()
     candidate.deallocate()
     frameLimit = limit
-    outer = .allocate(capacity: max(limit - 1, 1))
     candidate = .allocate(capacity: 1 + 2 * limit)
     isTracing = true
   }
@@ -81,7 +76,6 @@ struct Tracemalloc {
     traces.release()
     tracebacks.release()
     cache.release()
-    outer.deallocate()
     candidate.deallocate()
   }
 
@@ -111,33 +105,27 @@ struct Tracemalloc {
     guard let top = runtime.pointee.interpreter.currentFrame else { return unknown() }
     let ip0 = UInt(bitPattern: top.pointee.instructionPointer)
     let depth = top.pointee.depth
-    var hash = FrameCache.start(ip0, depth)
-    var outerCount = 0
+    var outer: UInt64 = 0
     if frameLimit > 1 {
       var frame = top
-      let wanted = frameLimit &- 1
-      while outerCount < wanted, let previous = frame.pointee.previous {
+      var remaining = frameLimit &- 1
+      while remaining > 0, let previous = frame.pointee.previous {
         frame = previous
-        let ip = UInt(bitPattern: frame.pointee.instructionPointer)
-        outer[outerCount] = ip
-        hash = FrameCache.mix(hash, ip)
-        outerCount &+= 1
+        outer = FrameCache.mix(outer, UInt(bitPattern: frame.pointee.instructionPointer))
+        remaining &-= 1
       }
     }
-    let short = FrameCache.finish(hash)
-    if let known = cache.find(hash: short, ip0: ip0, depth: depth, outer: outer, outerCount: outerCount) {
-      return known
-    }
-    return resolve(top, hash: short, depth: depth, outerCount: outerCount)
+    if let known = cache.find(ip0: ip0, outer: outer, depth: depth) { return known }
+    return resolve(top, ip0: ip0, outer: outer, depth: depth)
   }
 
   /// A key seen for the first time: computes each frame's file name and line, interns the
   /// traceback and caches the key.
   @inline(never)
-  private mutating func resolve(_ top: UnsafeMutablePointer<Frame>, hash: UInt32, depth: Int, outerCount: Int) -> UInt32 {
+  private mutating func resolve(_ top: UnsafeMutablePointer<Frame>, ip0: UInt, outer: UInt64, depth: Int) -> UInt32 {
     var frame: UnsafeMutablePointer<Frame>? = top
     var count = 0
-    while count <= outerCount, let current = frame {
+    while count < frameLimit, let current = frame {
       candidate[1 + 2 * count] = filenames.index(of: CodeType.filename(current.pointee.code))
       candidate[2 + 2 * count] = UInt32(truncatingIfNeeded: Tracemalloc.line(of: current))
       count += 1
@@ -145,8 +133,10 @@ struct Tracemalloc {
     }
     candidate[0] = UInt32(count) | UInt32(min(depth, Tracemalloc.maximumFrames)) << 16
     let id = tracebacks.intern(candidate)
-    cache.insert(hash: hash, ip0: UInt(bitPattern: top.pointee.instructionPointer), depth: depth,
-                 outer: outer, outerCount: outerCount, traceback: id)
+    // Deep recursion reaches the same lines by many paths: past a bound, start afresh
+    // rather than grow without limit.
+    if cache.count >= 1 << 16 && cache.count > 8 * tracebacks.count { cache.removeAll() }
+    cache.insert(ip0: ip0, outer: outer, depth: depth, traceback: id)
     return id
   }
 
