@@ -42,8 +42,36 @@ struct PyHeapCommand: ParsableCommand {
   @Flag(name: .customLong("dis"), help: "Compile the script and print its bytecode, as `python3 -m dis` does.")
   var disassemble = false
 
+  @Flag(name: .customLong("memory-report"),
+        help: "Run the program with tracemalloc on, then print a memory report to stderr: traced peak and final memory, the top allocation sites, collections and pauses, arenas, size classes, fragmentation. --memory-report=json prints it as one JSON document.")
+  var memoryReport = false
+
+  @Flag(name: .customLong("memory-report-json"), help: .hidden)
+  var memoryReportJSON = false
+
+  @Option(name: .customLong("heap-map"), help: "Write an SVG picture of the arenas and pools at exit to FILE.svg.")
+  var heapMap: String?
+
   @Argument(parsing: .captureForPassthrough, help: "The script to run, then its arguments (sys.argv[1:]).")
   var arguments: [String] = []
+
+  /// `--memory-report=json` (and `=text`) spelled as the flags the parser knows; only
+  /// before the script, whose own arguments are left alone.
+  static func main() {
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    for index in arguments.indices {
+      let argument = arguments[index]
+      if argument == "--memory-report=json" { arguments[index] = "--memory-report-json" }
+      else if argument == "--memory-report=text" { arguments[index] = "--memory-report" }
+      else if argument == "-c" || !argument.hasPrefix("-") { break }
+    }
+    main(arguments)
+  }
+
+  private var runner: ProgramRunner {
+    ProgramRunner(options: implementationOptions,
+                  report: memoryReportJSON ? .json : (memoryReport ? .text : nil), heapMapPath: heapMap)
+  }
 
   func run() throws {
     if debugMallocStats {
@@ -64,8 +92,7 @@ struct PyHeapCommand: ParsableCommand {
       break
     }
     if let command {
-      Foundation.exit(ProgramRunner(options: implementationOptions).run(source: Array(command.utf8), filename: "<string>",
-                                                                       argv: ["-c"] + arguments))
+      Foundation.exit(runner.run(source: Array(command.utf8), filename: "<string>", argv: ["-c"] + arguments))
     }
     guard let script = arguments.first else {
       throw ValidationError("Missing script. Usage: pyheap SCRIPT.py [ARGS] or pyheap -c CODE")
@@ -78,7 +105,7 @@ struct PyHeapCommand: ParsableCommand {
       FileHandle.standardError.write(Data("pyheap: can't open file '\(absolutePath(script))': \(reason)\n".utf8))
       Foundation.exit(2)
     }
-    Foundation.exit(ProgramRunner(options: implementationOptions).run(source: Array(source), filename: script, argv: arguments))
+    Foundation.exit(runner.run(source: Array(source), filename: script, argv: arguments))
   }
 
   private func absolutePath(_ path: String) -> String {

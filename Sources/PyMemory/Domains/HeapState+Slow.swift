@@ -25,7 +25,9 @@ extension HeapState {
       if let hook = traceHook { hook.freed(hook.context, pointer, record.byteCount, domain.rawValue) }
       debugRelease(pointer, record)
     } else {
-      if let hook = traceHook { hook.freed(hook.context, pointer, plainBlockSize(pointer, domain), domain.rawValue) }
+      if let hook = traceHook {
+        hook.freed(hook.context, pointer, hook.wantsFreedSize ? plainBlockSize(pointer, domain) : 0, domain.rawValue)
+      }
       plainFree(pointer, domain)
     }
     checkAfterSlowPath()

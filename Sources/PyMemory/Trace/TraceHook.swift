@@ -19,18 +19,24 @@ public struct TraceHook {
   /// nil when the reallocation allocated.
   public var reallocated: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?,
                                           UnsafeMutableRawPointer, Int, UInt8) -> Void
+  /// Whether `freed` needs the block's size. A tracer that keeps its own record of sizes
+  /// (tracemalloc) says no, and the plain path skips looking the size up: `freed` then
+  /// gets 0.
+  public var wantsFreedSize = true
 
   public init(
     context: UnsafeMutableRawPointer?,
     allocated: @escaping @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer, Int, UInt8) -> Void,
     freed: @escaping @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer, Int, UInt8) -> Void,
     reallocated: @escaping @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?,
-                                           UnsafeMutableRawPointer, Int, UInt8) -> Void
+                                           UnsafeMutableRawPointer, Int, UInt8) -> Void,
+    wantsFreedSize: Bool = true
   ) {
     self.context = context
     self.allocated = allocated
     self.freed = freed
     self.reallocated = reallocated
+    self.wantsFreedSize = wantsFreedSize
   }
 }
 

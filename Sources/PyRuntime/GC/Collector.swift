@@ -139,6 +139,7 @@ extension RuntimeRef {
     if generation == 2 { clearFreeLists() }
     if state.pointee.gc.verifyAfterCollection { verifyHeapOrStop(after: generation) }
     state.pointee.gc.lastPauseNanoseconds = MonotonicClock.nanoseconds() - start
+    state.pointee.gc.recordPause(generation)
     return (collected, uncollectable)
   }
 

@@ -49,6 +49,8 @@ struct GCState {
   /// Swift observers called with the same arguments before the Python callbacks (the
   /// embedding API's equivalent of `gc.callbacks`).
   var hooks: [(GCCallbackPhase, GCCallbackInfo) -> Void] = []
+  /// The same two figures per generation collected (for `pyheap --memory-report`).
+  var generationPauses: [GCPauseStats] = Array(repeating: GCPauseStats(), count: 3)
 
   static let generationCount = 3
   static let permanentGeneration = 3
@@ -56,6 +58,12 @@ struct GCState {
   init() {
     heads = .allocate(byteCount: 4 * GCHeader.size, alignment: 16)
     for index in 0...GCState.permanentGeneration { generation(index).initialize() }
+  }
+
+  /// Adds the last pause to the figures of `generation`.
+  mutating func recordPause(_ generation: Int) {
+    generationPauses[generation].totalNanoseconds &+= lastPauseNanoseconds
+    generationPauses[generation].longestNanoseconds = max(generationPauses[generation].longestNanoseconds, lastPauseNanoseconds)
   }
 
   func generation(_ index: Int) -> GCList { GCList(GCHeader(heads + index * GCHeader.size)) }
@@ -92,6 +100,12 @@ public struct GCGenerationStats: Equatable, Sendable {
   public var collections = 0
   public var collected = 0
   public var uncollectable = 0
+}
+
+/// The pauses of the collections of one generation.
+public struct GCPauseStats: Equatable, Sendable {
+  public var totalNanoseconds: UInt64 = 0
+  public var longestNanoseconds: UInt64 = 0
 }
 
 /// `gc.DEBUG_*`.

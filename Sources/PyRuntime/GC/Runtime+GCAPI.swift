@@ -64,6 +64,9 @@ extension RuntimeRef {
     return (gc.lastPauseNanoseconds, gc.longestPauseNanoseconds, gc.totalPauseNanoseconds)
   }
 
+  /// Pause figures per generation collected.
+  public var gcGenerationPauses: [GCPauseStats] { state.pointee.gc.generationPauses }
+
   /// `gc.get_objects(generation)`: the tracked objects (borrowed), all generations when nil.
   /// Frozen objects belong to none.
   public func gcObjects(generation: Int? = nil) -> [PyRef] {

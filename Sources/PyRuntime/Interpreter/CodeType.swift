@@ -106,6 +106,8 @@ public enum CodeType {
   static let dealloc: Slot.Dealloc = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
     let code = PyRef(raw)
+    // tracemalloc caches the addresses of running instructions; this code's are about to go.
+    if let tracer = rt.state.pointee.tracemalloc, tracer.pointee.isTracing { tracer.pointee.codeWillBeFreed() }
     Unmanaged<CodeObject>.fromOpaque(code.raw.load(fromByteOffset: CodeType.swiftOffset, as: UnsafeRawPointer.self)).release()
     for offset in [CodeType.constantsOffset, CodeType.namesOffset, CodeType.localsPlusNamesOffset, CodeType.filenameOffset, CodeType.nameOffset, CodeType.qualifiedNameOffset] {
       rt.decref(code.loadRef(at: offset))

@@ -30,7 +30,7 @@ extension RuntimeRef {
       code: code, function: function, globals: globals, builtins: builtins, locals: locals, previous: nil,
       instructions: CodeType.instructions(code), nextInstruction: 0, stackDepth: 0,
       localsPlusCount: CodeType.shape(code).localsPlusCount, isEntry: false, ownedByGenerator: ownedByGenerator,
-      suspended: false, lastInstruction: 0))
+      suspended: false, lastInstruction: 0, instructionPointer: CodeType.instructions(code), depth: 1))
     frame.localsPlus.initialize(repeating: nil, count: CodeType.shape(code).localsPlusCount)
   }
 

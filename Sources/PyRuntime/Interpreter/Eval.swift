@@ -15,6 +15,7 @@ extension RuntimeRef {
     var frame = entry
     entry.pointee.isEntry = true
     entry.pointee.previous = state.pointee.interpreter.currentFrame
+    entry.pointee.depth = (entry.pointee.previous?.pointee.depth ?? 0) &+ 1
     state.pointee.interpreter.currentFrame = entry
     var ip = frame.pointee.instructions + frame.pointee.nextInstruction
     var localsPlus = frame.localsPlus
@@ -80,6 +81,7 @@ extension RuntimeRef {
       }
 
       let word = ip.pointee
+      frame.pointee.instructionPointer = ip
       ip += 1
       let argument = word >> 8
       switch unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self) {
@@ -514,6 +516,7 @@ extension RuntimeRef {
           while sp > base { sp -= 1; decref(PyRef(sp.pointee)) }
           frame.pointee.stackDepth = sp - frame.stackBase
           callee.pointee.previous = frame
+          callee.pointee.depth = frame.pointee.depth &+ 1
           callee.pointee.isEntry = false
           frame = callee
           state.pointee.interpreter.currentFrame = callee

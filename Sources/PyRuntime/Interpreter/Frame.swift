@@ -42,6 +42,13 @@ public struct Frame {
   var lastInstruction: Int
   /// The `frame` object (a strong reference), once one was asked for.
   var frameObject: UnsafeMutableRawPointer? = nil
+  /// The instruction running now (CPython 3.11's `prev_instr`): the loop stores it before
+  /// each instruction, so a tracer (tracemalloc) can tell the line of every frame on the
+  /// stack at any allocation. One store per instruction, no branch.
+  var instructionPointer: UnsafeMutablePointer<UInt32>
+  /// The number of frames on the stack down to and including this one, set when the frame
+  /// is linked to its caller (tracemalloc's `total_nframe`, without walking the stack).
+  var depth: Int
 
   /// The slots after the header.
   var localsPlus: UnsafeMutablePointer<UnsafeMutableRawPointer?> {
@@ -61,6 +68,8 @@ extension UnsafeMutablePointer where Pointee == Frame {
   @inline(__always) var stackBase: UnsafeMutablePointer<UnsafeMutableRawPointer?> {
     localsPlus + pointee.localsPlusCount
   }
+  /// The index of the instruction running now (see ``Frame/instructionPointer``).
+  @inline(__always) var runningInstruction: Int { pointee.instructionPointer - pointee.instructions }
   /// The line of the instruction that last ran.
   var currentLine: Int {
     CodeType.code(pointee.code).lineTable.line(at: pointee.lastInstruction) ?? CodeType.code(pointee.code).firstLineNumber

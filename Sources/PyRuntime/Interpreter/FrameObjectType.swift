@@ -130,7 +130,10 @@ public enum FrameObjectType {
 
   /// The line the frame is at: where it runs now, or where it stopped.
   static func line(_ object: PyRef) -> Int {
-    if let frame = liveFrame(object) { return frame.currentLine }
+    if let frame = liveFrame(object) {
+      let code = CodeType.code(frame.pointee.code)
+      return code.lineTable.line(at: frame.runningInstruction) ?? code.firstLineNumber
+    }
     return object.raw.load(fromByteOffset: lineOffset, as: Int.self)
   }
 }
@@ -169,7 +172,9 @@ extension RuntimeRef {
     frame.pointee.frameObject = nil
     object.raw.storeBytes(of: UnsafeMutablePointer<Frame>?.none, toByteOffset: FrameObjectType.frameOffset, as: UnsafeMutablePointer<Frame>?.self)
     if object.refcount > 1 {
-      object.raw.storeBytes(of: frame.currentLine, toByteOffset: FrameObjectType.lineOffset, as: Int.self)
+      let code = CodeType.code(frame.pointee.code)
+      let line = code.lineTable.line(at: frame.runningInstruction) ?? code.firstLineNumber
+      object.raw.storeBytes(of: line, toByteOffset: FrameObjectType.lineOffset, as: Int.self)
       let count = frame.pointee.localsPlusCount
       // The memory comes straight from the heap, not through `allocateMemory`: this runs
       // while an exception may be propagating, which it must not disturb. Without memory

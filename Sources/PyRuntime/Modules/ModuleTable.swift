@@ -22,6 +22,7 @@ enum ModuleTable {
     "itertools": { $0.makeItertoolsModule() },
     "_collections": { $0.makeCollectionsModule() },
     "_json": { $0.makeJSONModule() },
+    "_tracemalloc": { $0.makeTracemallocModule() },
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.
@@ -46,6 +47,7 @@ enum ModuleTable {
     case "operator": return PackageResources.operator_py
     case "string": return PackageResources.string_py
     case "types": return PackageResources.types_py
+    case "tracemalloc": return PackageResources.tracemalloc_py
     default: return nil
     }
   }

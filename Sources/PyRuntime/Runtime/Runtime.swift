@@ -78,6 +78,7 @@ extension RuntimeRef {
     ExceptionHierarchy.bootstrap(self)
     bootstrapNumberProtocols()
     bootstrapTextProtocols()
+    bootstrapByteArray()
     bootstrapContainerProtocols()
     addBuiltinFunctionAttributes()
     bootstrapInterpreterTypes()
@@ -151,6 +152,7 @@ extension RuntimeRef {
 
   /// Frees the runtime's own bookkeeping. The objects go with the heap.
   func tearDown() {
+    releaseTracemalloc()
     for name in state.pointee.ownedNames { name.deallocate() }
     state.pointee.ownedNames = []
     state.pointee.gc.garbage = nil

@@ -40,6 +40,8 @@ public struct RuntimeState: ~Copyable {
   var memoryErrorInstance: UnsafeMutableRawPointer?
   /// The functions `atexit.register` registered, run at shutdown.
   var atexit = AtExitState()
+  /// tracemalloc's tables, made when it is first used (see ``Tracemalloc``).
+  var tracemalloc: UnsafeMutablePointer<Tracemalloc>?
   /// The interpreter: frames, modules, builtins (see ``InterpreterState``).
   public var interpreter = InterpreterState()
   /// Where unraisable errors go: "Exception ignored in: …" (`sys.unraisablehook`).

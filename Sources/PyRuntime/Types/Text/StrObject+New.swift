@@ -48,12 +48,14 @@ extension RuntimeRef {
   /// The bytes of a bytes-like object (bytes and its subclasses, `array.array`), borrowed from it; nil
   /// (without an exception) for anything else. CPython: the buffer protocol.
   func bytesLikeBuffer(_ object: PyRef) -> UnsafeRawBufferPointer? {
-    guard object.type.record.pointee.kind == .bytes else {
+    switch object.type.record.pointee.kind {
+    case .bytes: return UnsafeRawBufferPointer(start: BytesObject.data(object), count: BytesObject.count(object))
+    case .bytearray: return ByteArrayObject.buffer(object)
+    default:
       // `array.array` exports its items as bytes too (CPython's buffer protocol).
       guard isArray(object) else { return nil }
       return UnsafeRawBufferPointer(start: ArrayObject.items(object), count: object.size * ArrayObject.itemSize(of: object))
     }
-    return UnsafeRawBufferPointer(start: BytesObject.data(object), count: BytesObject.count(object))
   }
 
   /// An instance of the str subclass `subtype` with the characters of `exact`: the
