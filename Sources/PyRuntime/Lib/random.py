@@ -25,10 +25,14 @@ except NameError:           # an interpreter without bytearray
     class _bytearray:
         pass
 
+# The built-in sequences (which collections.abc registers as Sequence), and the ABC itself
+# for other classes when the interpreter has it.
+_Sequence = (list, tuple, str, range, bytes, _bytearray)
 try:
-    from collections.abc import Sequence as _Sequence
+    from collections.abc import Sequence as _SequenceABC
+    _Sequence = _Sequence + (_SequenceABC,)
 except Exception:
-    _Sequence = (list, tuple, str, range, bytes, _bytearray)
+    pass
 
 __all__ = [
     "Random", "SystemRandom", "betavariate", "choice", "choices", "expovariate", "gammavariate",
