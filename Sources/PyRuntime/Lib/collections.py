@@ -12,6 +12,7 @@ __all__ = [
 ]
 
 import sys as _sys
+import _collections_abc
 from keyword import iskeyword as _iskeyword
 from _collections import deque, _count_elements, _tuplegetter, _caller_module, _set_type_name
 
@@ -39,30 +40,12 @@ def _recursive_repr(fillvalue='...'):
 
 
 def _is_mapping(obj):
-    """What CPython tests with isinstance(obj, collections.abc.Mapping)."""
-    if isinstance(obj, (dict, _MappingBase)):
-        return True
-    return type(obj).__name__ == 'mappingproxy'
-
-
-# ---------------------------------------------------------------------------
-# Mapping views and the mixin methods of collections.abc.Mapping / MutableMapping,
-# for the mappings here that are not dicts (ChainMap, UserDict).
-
-class _MappingView:
-    __slots__ = ('_mapping',)
-
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __repr__(self):
-        return '{0.__class__.__name__}({0._mapping!r})'.format(self)
+    """isinstance(obj, collections.abc.Mapping), with a fast path for dicts."""
+    return isinstance(obj, dict) or isinstance(obj, _collections_abc.Mapping)
 
 
 class _SetLike:
+    """The set operations of the ordered dict views (CPython's come from dict_keys)."""
     __slots__ = ()
 
     def __eq__(self, other):
@@ -115,129 +98,6 @@ class _SetLike:
         return True
 
     __hash__ = None
-
-
-class KeysView(_MappingView, _SetLike):
-    __slots__ = ()
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def __iter__(self):
-        yield from self._mapping
-
-
-class ItemsView(_MappingView, _SetLike):
-    __slots__ = ()
-
-    def __contains__(self, item):
-        key, value = item
-        try:
-            v = self._mapping[key]
-        except KeyError:
-            return False
-        return v is value or v == value
-
-    def __iter__(self):
-        for key in self._mapping:
-            yield (key, self._mapping[key])
-
-
-class ValuesView(_MappingView):
-    __slots__ = ()
-
-    def __contains__(self, value):
-        for key in self._mapping:
-            v = self._mapping[key]
-            if v is value or v == value:
-                return True
-        return False
-
-    def __iter__(self):
-        for key in self._mapping:
-            yield self._mapping[key]
-
-
-class _MappingBase:
-    """The mixin methods of MutableMapping, over __getitem__, __setitem__, __delitem__,
-    __iter__ and __len__."""
-    __slots__ = ()
-    __marker = object()
-
-    def get(self, key, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def __contains__(self, key):
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
-
-    def keys(self):
-        return KeysView(self)
-
-    def items(self):
-        return ItemsView(self)
-
-    def values(self):
-        return ValuesView(self)
-
-    def __eq__(self, other):
-        if not _is_mapping(other):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
-
-    __hash__ = None
-
-    def pop(self, key, default=__marker):
-        try:
-            value = self[key]
-        except KeyError:
-            if default is self.__marker:
-                raise
-            return default
-        del self[key]
-        return value
-
-    def popitem(self):
-        try:
-            key = next(iter(self))
-        except StopIteration:
-            raise KeyError from None
-        value = self[key]
-        del self[key]
-        return key, value
-
-    def clear(self):
-        try:
-            while True:
-                self.popitem()
-        except KeyError:
-            pass
-
-    def update(self, other=(), /, **kwds):
-        if _is_mapping(other):
-            for key in other:
-                self[key] = other[key]
-        elif hasattr(other, "keys"):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
-
-    def setdefault(self, key, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            self[key] = default
-        return default
 
 
 # ---------------------------------------------------------------------------
@@ -871,7 +731,7 @@ def _second(pair):
 # ---------------------------------------------------------------------------
 # ChainMap
 
-class ChainMap(_MappingBase):
+class ChainMap(_collections_abc.MutableMapping):
     ''' A ChainMap groups multiple dicts (or other mappings) together
     to create a single, updateable view.
     '''
@@ -986,7 +846,7 @@ class ChainMap(_MappingBase):
 # ---------------------------------------------------------------------------
 # UserDict, UserList, UserString
 
-class UserDict(_MappingBase):
+class UserDict(_collections_abc.MutableMapping):
 
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
@@ -1073,7 +933,7 @@ class UserDict(_MappingBase):
         return d
 
 
-class UserList:
+class UserList(_collections_abc.MutableSequence):
     """A more or less complete user-defined wrapper around list objects."""
 
     def __init__(self, initlist=None):
@@ -1207,7 +1067,7 @@ class UserList:
             self.data.extend(other)
 
 
-class UserString:
+class UserString(_collections_abc.Sequence):
     """A str wrapped in an object: the text is in `data`."""
 
     def __init__(self, seq):
@@ -1302,3 +1162,13 @@ for _name in ('count', 'encode', 'endswith', 'find', 'format', 'format_map', 'in
 for _name in ('__eq__', '__lt__', '__le__', '__gt__', '__ge__'):
     setattr(UserString, _name, _user_string_method(_name, False))
 del _name
+
+
+# `import collections.abc` finds the ABCs, as in CPython.
+__path__ = []
+abc = _collections_abc
+_sys.modules['collections.abc'] = _collections_abc
+_collections_abc.MutableSequence.register(deque)
+_collections_abc.KeysView.register(odict_keys)
+_collections_abc.ValuesView.register(odict_values)
+_collections_abc.ItemsView.register(odict_items)

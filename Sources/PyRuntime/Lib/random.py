@@ -25,10 +25,14 @@ except NameError:           # an interpreter without bytearray
     class _bytearray:
         pass
 
+# The built-in sequences (which collections.abc registers as Sequence), and the ABC itself
+# for other classes when the interpreter has it.
+_Sequence = (list, tuple, str, range, bytes, _bytearray)
 try:
-    from collections.abc import Sequence as _Sequence
+    from collections.abc import Sequence as _SequenceABC
+    _Sequence = _Sequence + (_SequenceABC,)
 except Exception:
-    _Sequence = (list, tuple, str, range, bytes, _bytearray)
+    pass
 
 __all__ = [
     "Random", "SystemRandom", "betavariate", "choice", "choices", "expovariate", "gammavariate",
@@ -71,8 +75,6 @@ def _bisect_right(items, x, low=0, high=None):
 def _as_integer(value, which):
     """A randrange argument as an int: ints through `__index__`; integral floats are
     accepted (deprecated since 3.10), others are ValueError."""
-    if type(value) is int:
-        return value
     try:
         return _index(value)
     except TypeError:
@@ -188,16 +190,17 @@ class Random(_random.Random):
 
     def randrange(self, start, stop=None, step=1):
         """A random item of range(start, stop, step), without building the range."""
-        istart = _as_integer(start, 'arg 1')
+        # Plain ints skip the conversion call: randint() is called in hot loops.
+        istart = start if type(start) is int else _as_integer(start, 'arg 1')
         if stop is None:
             if step != 1:
                 raise TypeError('Missing a non-None stop argument')
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
-        istop = _as_integer(stop, 'stop')
+        istop = stop if type(stop) is int else _as_integer(stop, 'stop')
         width = istop - istart
-        istep = _as_integer(step, 'step')
+        istep = step if type(step) is int else _as_integer(step, 'step')
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)

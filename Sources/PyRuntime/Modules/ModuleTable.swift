@@ -28,11 +28,13 @@ enum ModuleTable {
   /// Modules written in Python: the name, and the UTF-8 source.
   static func frozenSource(_ name: String) -> [UInt8]? {
     switch name {
+    case "_collections_abc": return PackageResources._collections_abc_py
     case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
     case "_pyheap_structseq": return PackageResources._pyheap_structseq_py
     case "_weakrefset": return PackageResources._weakrefset_py
     case "weakref": return PackageResources.weakref_py
     case "random": return PackageResources.random_py
+    case "abc": return PackageResources.abc_py
     case "bisect": return PackageResources.bisect_py
     case "collections": return PackageResources.collections_py
     case "contextlib": return PackageResources.contextlib_py

@@ -178,7 +178,7 @@ extension RuntimeRef {
     defer { for item in items { decref(item) } }
     guard !items.isEmpty else { return nil }
     let sorted = items.compactMap { isInstance($0, state.pointee.types.str) ? StrObject.string($0) : nil }.sorted()
-    let list = sorted.map { "'\($0)'" }.joined(separator: ", ")
+    let list = sorted.joined(separator: ", ")   // 3.11 does not quote the names
     return "Can't instantiate abstract class \(type.name) with abstract method\(sorted.count == 1 ? "" : "s") \(list)"
   }
 
