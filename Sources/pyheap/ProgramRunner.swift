@@ -10,6 +10,7 @@ struct ProgramRunner {
   func run(source: [UInt8], filename: String, argv: [String]) -> Int32 {
     var byteLimit: Int?
     var debugHooks = false
+    var gcStress = false, verifyHeap = false
     for option in options {
       if option.hasPrefix("heaplimit=") {
         guard let value = Int(option.dropFirst("heaplimit=".count)), value > 0 else {
@@ -19,17 +20,24 @@ struct ProgramRunner {
         byteLimit = value
       } else if option == "debugalloc" {
         debugHooks = true
+      } else if option == "gcstress" {
+        gcStress = true
+      } else if option == "verifyheap" {
+        verifyHeap = true
       }
     }
     let seed = ProcessInfo.processInfo.environment["PYTHONHASHSEED"].flatMap { $0 == "random" ? nil : UInt64($0) }
     let directory = filename == "<string>" ? FileManager.default.currentDirectoryPath
       : URL(fileURLWithPath: filename).deletingLastPathComponent().path
     let configuration = HeapConfiguration(debugHooks: debugHooks, byteLimit: byteLimit)
+    let stressEverySafePoint = gcStress, verifyAfterCollection = verifyHeap
     // Python recursion never uses the native stack, but calls from Swift into Python
     // (`__init__`, `__eq__`, sort keys) do; a large stack gives them room up to the limit.
     let thread = Thread {
       let runtime = Runtime(configuration, hashSeed: seed)
       let rt = runtime.ref
+      rt.gcStressEverySafePoint = stressEverySafePoint
+      rt.gcVerifyAfterCollection = verifyAfterCollection
       rt.startInterpreter(arguments: argv, searchPaths: [directory])
       let status = rt.runMain(source: source, filename: filename)
       rt.finalizeInterpreter()

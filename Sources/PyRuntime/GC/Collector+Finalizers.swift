@@ -96,7 +96,7 @@ extension RuntimeRef {
       header.isFinalized = true
       object.incref()
       finalize(object.raw, raw)
-      if hasError { writeUnraisable(context: finalizerContext(object)) }
+      if hasError { writeUnraisable(object: lookup(object.type, "__del__") ?? object) }
       decref(object)
     }
     unreachable.merge(seen)

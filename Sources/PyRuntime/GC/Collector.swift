@@ -49,22 +49,22 @@ extension RuntimeRef {
   /// CPython: `_PyObject_GC_Link()` and `gc_collect_generations()`.
   @inlinable
   public func collectIfNeeded() {
-    let gc = state.pointee.gc
-    guard _slowPath(gc.count.0 > gc.threshold.0) else { return }
+    // Two loads, no copy of GCState (whose arrays a copy would retain).
+    guard _slowPath(state.pointee.gc.count.0 > state.pointee.gc.safePointTrigger) else { return }
     collectGenerations()
   }
 
   @usableFromInline @inline(never)
   func collectGenerations() {
-    let gc = state.pointee.gc
-    guard gc.enabled, gc.threshold.0 != 0, !gc.collecting, !hasError else { return }
-    for generation in stride(from: 2, through: 0, by: -1) where gc.count(generation) > gc.threshold(generation) {
+    guard state.pointee.gc.enabled, state.pointee.gc.threshold.0 != 0, !state.pointee.gc.collecting, !hasError else { return }
+    for generation in stride(from: 2, through: 0, by: -1) where state.pointee.gc.count(generation) > state.pointee.gc.threshold(generation) {
       // The long-lived rule (issue #4074): a full collection waits until the survivors of
       // younger collections since the last one pass a quarter of the long-lived objects.
-      if generation == 2 && gc.longLivedPending < gc.longLivedTotal / 4 { continue }
+      if generation == 2 && state.pointee.gc.longLivedPending < state.pointee.gc.longLivedTotal / 4 { continue }
       collect(generation: generation)
       return
     }
+    if state.pointee.gc.stressEverySafePoint { collect(generation: 0) }
   }
 
   private func collectMain(_ generation: Int) -> (collected: Int, uncollectable: Int) {
@@ -135,6 +135,9 @@ extension RuntimeRef {
     state.pointee.gc.stats[generation].collections += 1
     state.pointee.gc.stats[generation].collected += collected
     state.pointee.gc.stats[generation].uncollectable += uncollectable
+    // Like CPython, a full collection empties the free lists (`_PyGC_ClearAllFreeLists`).
+    if generation == 2 { clearFreeLists() }
+    if state.pointee.gc.verifyAfterCollection { verifyHeapOrStop(after: generation) }
     state.pointee.gc.lastPauseNanoseconds = MonotonicClock.nanoseconds() - start
     return (collected, uncollectable)
   }

@@ -9,7 +9,21 @@ struct GCState {
   /// `count[0]`: GC allocations minus GC frees since the last collection; `count[1]`,
   /// `count[2]`: collections of the generation below since this one was last collected.
   @usableFromInline var count: (Int, Int, Int) = (0, 0, 0)
-  @usableFromInline var threshold: (Int, Int, Int) = (700, 10, 10)
+  @usableFromInline var threshold: (Int, Int, Int) = (700, 10, 10) {
+    didSet { safePointTrigger = stressEverySafePoint ? -1 : threshold.0 }
+  }
+  /// What `count[0]` must pass for a safe point to look further: `threshold[0]`, or −1 in
+  /// the stress mode, so every safe point collects (``stressEverySafePoint``).
+  @usableFromInline var safePointTrigger = 700
+  /// Stress mode (`-X gcstress`): a young collection at every safe point while automatic
+  /// collection is enabled, to shake out objects the collector cannot see.
+  var stressEverySafePoint = false {
+    didSet { safePointTrigger = stressEverySafePoint ? -1 : threshold.0 }
+  }
+  /// Stress mode (`-X verifyheap`): after every collection, walk the allocator's structures
+  /// (and the debug allocator's guard bytes) and check every tracked object's count; the
+  /// first problem stops the process with a report.
+  var verifyAfterCollection = false
   var enabled = true
   /// A collection is running (a nested `collect` returns 0).
   var collecting = false

@@ -3,23 +3,12 @@
 /// `PyErr_WriteUnraisable(obj)` does: "Exception ignored in: " + `repr(obj)`.
 /// CPython: Python/errors.c, `_PyErr_WriteUnraisableMsg()`.
 extension RuntimeRef {
-  /// Reports the pending exception as unraisable, in `object`.
-  func writeUnraisable(object: PyRef) {
-    writeUnraisable(context: unraisableContext(object))
-  }
-
   /// Reports the pending exception as unraisable with CPython's wording for a particular
-  /// place: "Exception ignored " + `message` + ": " + `repr(object)`, then the traceback.
+  /// place: "Exception ignored " + `message` + ": " + `repr(object)`, then the traceback
+  /// (the hook's `err_msg` is "Exception ignored " + `message`).
   /// CPython: `_PyErr_WriteUnraisableMsg()`.
   func writeUnraisable(message: String, object: PyRef) {
-    guard hasError else { return }
-    let context = unraisableContext(object)
-    guard let exception = fetchException() else { return }
-    defer { decref(exception) }
-    var text = "Exception ignored \(message): \(context)\n"
-    text += formatTraceback(of: exception)
-    text += formatExceptionOnly(exception)
-    state.pointee.unraisableHook(text)
+    writeUnraisable(object: object, message: "Exception ignored \(message)")
   }
 
   /// `repr(object)` with the pending exception kept; a failing repr gives CPython's

@@ -406,7 +406,7 @@ extension RuntimeRef {
         jump(argument)
       case .jumpBackward:
         jump(argument)
-        if _slowPath(state.pointee.gc.count.0 > state.pointee.gc.threshold.0) {
+        if _slowPath(state.pointee.gc.count.0 > state.pointee.gc.safePointTrigger) {
           saveRegisters()
           collectIfNeeded()
         }
@@ -518,7 +518,7 @@ extension RuntimeRef {
           frame = callee
           state.pointee.interpreter.currentFrame = callee
           loadRegisters()
-          if _slowPath(state.pointee.gc.count.0 > state.pointee.gc.threshold.0) { collectIfNeeded() }
+          if _slowPath(state.pointee.gc.count.0 > state.pointee.gc.safePointTrigger) { collectIfNeeded() }
           continue dispatch
         }
         saveRegisters()

@@ -40,6 +40,8 @@ public struct Frame {
   var suspended: Bool
   /// The instruction that raised, for tracebacks and `f_lineno`.
   var lastInstruction: Int
+  /// The `frame` object (a strong reference), once one was asked for.
+  var frameObject: UnsafeMutableRawPointer? = nil
 
   /// The slots after the header.
   var localsPlus: UnsafeMutablePointer<UnsafeMutableRawPointer?> {

@@ -83,6 +83,10 @@ public struct TypeFlags: OptionSet, Sendable {
   /// The type may be subclassed (`Py_TPFLAGS_BASETYPE`): a class statement naming a type
   /// without it fails with "type 'bool' is not an acceptable base type".
   public static let baseType = TypeFlags(rawValue: 1 << 10)
+  /// Instances keep their attributes as inline values owned by the instance, not in a dict
+  /// object of their own, until `__dict__` is asked for (`Py_TPFLAGS_MANAGED_DICT`). See
+  /// ``DictObject/holdsInlineValues(_:)``.
+  public static let managedDict = TypeFlags(rawValue: 1 << 4)
   /// Variable-size instances with `ob_size`.
   public static let varSized = TypeFlags(rawValue: 1 << 40)
 }

@@ -79,6 +79,7 @@ extension RuntimeRef {
     bootstrapNumberProtocols()
     bootstrapTextProtocols()
     bootstrapContainerProtocols()
+    addBuiltinFunctionAttributes()
     bootstrapInterpreterTypes()
     bootstrapWeakRefTypes()
     markBaseTypes()
@@ -157,6 +158,8 @@ extension RuntimeRef {
     state.pointee.gc.hooks = []
     state.pointee.gc.release()
     state.pointee.trashcan.release()
+    clearFreeLists()
+    state.pointee.freeLists.release()
     state.pointee.smallInts.deallocate()
   }
 

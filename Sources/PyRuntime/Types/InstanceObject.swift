@@ -75,7 +75,7 @@ public enum InstanceObject {
       rt.track(instance)
       instance.refcount = 1
       legacyDel(instance.raw, runtime)
-      rt.writeUnraisable(context: "<function \(instance.type.name).__del__>")
+      rt.writeUnraisable(object: rt.lookup(instance.type, "__del__") ?? instance)
       instance.refcount -= 1
       guard instance.refcount == 0 else { return }                   // resurrected
       rt.untrack(instance)
@@ -190,14 +190,7 @@ extension RuntimeRef {
     let saved = fetchException()
     finalize(object.raw, raw)
     if object.type.isGC { object.gc.isFinalized = true }
-    if hasError { writeUnraisable(context: finalizerContext(object)) }
+    if hasError { writeUnraisable(object: lookup(object.type, "__del__") ?? object) }
     restoreException(saved)
-  }
-
-  /// What an error in `object`'s finalizer is reported in: the `__del__` function, as
-  /// CPython's `PyErr_WriteUnraisable(del)` prints it.
-  func finalizerContext(_ object: PyRef) -> String {
-    if let del = lookup(object.type, "__del__") { return unraisableContext(del) }
-    return "<function \(object.type.name).__del__>"
   }
 }
