@@ -178,11 +178,11 @@ import Testing
   @Test func operationsStayInsideTheirBlocks() {
     let runtime = Runtime(HeapConfiguration(debugHooks: true), hashSeed: 0)
     let rt = runtime.ref
-    let before = rt.state.pointee.heap.allocatedBlocks
+    let before = rt.blocksInUseWithoutFreeLists
     for line in Self.cases(seed: 0x5EED_0011, count: 3000) {
       _ = Self.run(line.split(separator: "|", omittingEmptySubsequences: false).map(String.init), rt)
     }
-    #expect(rt.state.pointee.heap.allocatedBlocks == before)
+    #expect(rt.blocksInUseWithoutFreeLists == before)
     #expect(rt.state.pointee.heap.verify().isValid)
   }
 

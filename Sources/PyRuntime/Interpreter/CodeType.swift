@@ -24,7 +24,9 @@ public enum CodeType {
   static let nameOffset = 64
   static let qualifiedNameOffset = 72
   static let shapeOffset = 80
-  static let basicSize = 80 + MemoryLayout<CodeShape>.stride
+  /// Code objects accept weak references (`co_weakreflist`).
+  static let weakListOffset = 80 + MemoryLayout<CodeShape>.stride
+  static let basicSize = weakListOffset + 8
 
   /// The compiled code (unretained access; the heap object keeps it alive).
   public static func code(_ object: PyRef) -> CodeObject {
@@ -46,7 +48,7 @@ public enum CodeType {
   public static func qualifiedName(_ object: PyRef) -> PyRef { object.loadRef(at: CodeType.qualifiedNameOffset)! }
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
-    let type = rt.makeType(name: "code", basicSize: CodeType.basicSize, dealloc: dealloc)
+    let type = rt.makeType(name: "code", basicSize: CodeType.basicSize, weakListOffset: CodeType.weakListOffset, dealloc: dealloc)
     type.record.pointee.repr = { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
       let code = PyRef(raw)
@@ -108,6 +110,7 @@ public enum CodeType {
     let code = PyRef(raw)
     // tracemalloc caches the addresses of running instructions; this code's are about to go.
     if let tracer = rt.state.pointee.tracemalloc, tracer.pointee.isTracing { tracer.pointee.codeWillBeFreed() }
+    rt.clearWeakReferences(code)
     Unmanaged<CodeObject>.fromOpaque(code.raw.load(fromByteOffset: CodeType.swiftOffset, as: UnsafeRawPointer.self)).release()
     for offset in [CodeType.constantsOffset, CodeType.namesOffset, CodeType.localsPlusNamesOffset, CodeType.filenameOffset, CodeType.nameOffset, CodeType.qualifiedNameOffset] {
       rt.decref(code.loadRef(at: offset))
@@ -169,6 +172,7 @@ extension RuntimeRef {
     object.storeRef(name, at: CodeType.nameOffset)
     object.storeRef(qualifiedName, at: CodeType.qualifiedNameOffset)
     object.raw.storeBytes(of: CodeShape(code), toByteOffset: CodeType.shapeOffset, as: CodeShape.self)
+    object.storeRef(nil, at: CodeType.weakListOffset)
     return object
   }
 

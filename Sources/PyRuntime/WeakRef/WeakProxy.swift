@@ -163,6 +163,11 @@ enum WeakProxy {
   static let methods: [MethodDefinition] = [
     forwarding("__bytes__"),
     forwarding("__reversed__"),
+    // What `dir()` finds through a proxy's forwarded `__dict__` and `__class__` in CPython.
+    forwarding("__dir__"),
+    // `divmod` has no slot here: the proxies answer the method `divmod()` looks for.
+    MethodDefinition("__divmod__", divmod),
+    MethodDefinition("__rdivmod__", divmod),
     MethodDefinition("__int__", { _, argv, count, names, runtime in
       let args = Arguments(runtime, argv, count, names)
       guard args.expect("__int__", exactly: 1) else { return nil }
@@ -183,6 +188,20 @@ enum WeakProxy {
       return withReferent(argv[0]!, runtime, failure: nil) { rt, referent in rt.indexOperand(referent)?.raw }
     }),
   ]
+
+  /// `__divmod__(self, other)` and `__rdivmod__(self, other)`: `divmod()` of the unwrapped
+  /// operands, in their order.
+  static let divmod: Slot.VectorCall = { function, argv, count, names, runtime in
+    let args = Arguments(runtime, argv, count, names)
+    let rt = args.rt
+    let method = StrObject.string(BuiltinFunctionObject.name(PyRef(function)))
+    guard args.expect(method, exactly: 2) else { return nil }
+    guard let proxy = unwrap(args[0], rt) else { return nil }
+    defer { rt.decref(proxy) }
+    guard let other = unwrap(args[1], rt) else { return nil }
+    defer { rt.decref(other) }
+    return (method == "__divmod__" ? rt.divmod(proxy, other) : rt.divmod(other, proxy))?.raw
+  }
 
   /// A method that calls the referent's method of the same name with no arguments.
   static func forwarding(_ name: String) -> MethodDefinition { MethodDefinition(name, forwardByName) }

@@ -9,7 +9,7 @@ class C:
         return 'm'
 c = C()
 for label, obj in [('set', s), ('frozenset', fs), ('function', f), ('class', C), ('module', sys),
-                   ('builtin', len), ('method', c.m), ('type', int)]:
+                   ('builtin', len), ('method', c.m), ('type', int), ('code', f.__code__)]:
     r = weakref.ref(obj)
     print('%-10s %s %s' % (label, r() is obj, weakref.getweakrefcount(obj) >= 1))
 log = []
