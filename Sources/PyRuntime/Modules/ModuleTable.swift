@@ -18,6 +18,7 @@ enum ModuleTable {
   /// Modules written in Python: the name, and the UTF-8 source.
   static func frozenSource(_ name: String) -> [UInt8]? {
     switch name {
+    case "__future__": return PackageResources.__future___py
     case "_collections_abc": return PackageResources._collections_abc_py
     case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
     case "abc": return PackageResources.abc_py
@@ -35,6 +36,7 @@ enum ModuleTable {
     case "operator": return PackageResources.operator_py
     case "string": return PackageResources.string_py
     case "types": return PackageResources.types_py
+    case "typing": return PackageResources.typing_py
     default: return nil
     }
   }
