@@ -99,7 +99,13 @@ extension RuntimeRef {
       return 0
     }
     guard classInfo.type.record.pointee.kind == .type else {
-      raise("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")
+      // Not a class: a union, or an object whose type defines `__instancecheck__`.
+      if let check = lookup(classInfo.type, "__instancecheck__") {
+        guard let result = callMethodLike(check, boundTo: classInfo, [object]) else { return -1 }
+        defer { decref(result) }
+        return isTrue(result)
+      }
+      if !hasError { raise("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union") }
       return -1
     }
     if isInstance(object, PyType(classInfo.raw)) { return 1 }
@@ -133,7 +139,12 @@ extension RuntimeRef {
       return 0
     }
     guard classInfo.type.record.pointee.kind == .type else {
-      raise("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+      if let check = lookup(classInfo.type, "__subclasscheck__") {
+        guard let result = callMethodLike(check, boundTo: classInfo, [cls]) else { return -1 }
+        defer { decref(result) }
+        return isTrue(result)
+      }
+      if !hasError { raise("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union") }
       return -1
     }
     if classInfo.type != state.pointee.types.type, let check = lookup(classInfo.type, "__subclasscheck__"),

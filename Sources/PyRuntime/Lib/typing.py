@@ -581,6 +581,9 @@ class TypeVar(_Final):
     def __reduce__(self):
         return self.__name__
 
+    def __typing_subst__(self, arg):
+        return arg
+
 
 class ParamSpec(_Final):
     def __init__(self, name, *, bound=None, covariant=False, contravariant=False):

@@ -50,7 +50,7 @@ extension RuntimeRef {
     record.pointee.initialize = DequeObject.initialize
     readyBuiltinType(type, base: nil, kind: .other)
     addSlotWrappers(type)
-    addMethods(type, DequeObject.methods)
+    addMethods(type, DequeObject.methods + [GenericAlias.classGetItem])
     addGetSets(type, DequeObject.getSets)
     keepBinaryWrappers(type, ["__add__", "__mul__", "__rmul__", "__iadd__", "__imul__"], unhashable: true)
     state.pointee.types.byName["collections.deque"] = type

@@ -78,6 +78,7 @@ extension RuntimeRef {
     bootstrapNumberProtocols()
     bootstrapTextProtocols()
     bootstrapContainerProtocols()
+    bootstrapTypingProtocols()
     bootstrapInterpreterTypes()
     markBaseTypes()
     state.pointee.gc.count = (0, 0, 0)
