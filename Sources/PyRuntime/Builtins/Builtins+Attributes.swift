@@ -99,7 +99,13 @@ extension RuntimeRef {
       return 0
     }
     guard classInfo.type.record.pointee.kind == .type else {
-      raise("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")
+      // Not a class: a union, or an object whose type defines `__instancecheck__`.
+      if let check = lookup(classInfo.type, "__instancecheck__") {
+        guard let result = callMethodLike(check, boundTo: classInfo, [object]) else { return -1 }
+        defer { decref(result) }
+        return isTrue(result)
+      }
+      if !hasError { raise("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union") }
       return -1
     }
     if isInstance(object, PyType(classInfo.raw)) { return 1 }
@@ -133,7 +139,12 @@ extension RuntimeRef {
       return 0
     }
     guard classInfo.type.record.pointee.kind == .type else {
-      raise("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+      if let check = lookup(classInfo.type, "__subclasscheck__") {
+        guard let result = callMethodLike(check, boundTo: classInfo, [cls]) else { return -1 }
+        defer { decref(result) }
+        return isTrue(result)
+      }
+      if !hasError { raise("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union") }
       return -1
     }
     if classInfo.type != state.pointee.types.type, let check = lookup(classInfo.type, "__subclasscheck__"),
@@ -154,6 +165,7 @@ extension RuntimeRef {
     let body = args[0], name = args[1]
     var bases: [PyRef] = []
     for index in 2..<args.count { bases.append(args[index]) }
+    var pendingEntries: [PyRef] = []
     var metaclass: PyRef?
     var keywordNames: [PyRef] = [], keywordValues: [PyRef] = []
     for index in 0..<args.keywordCount {
@@ -163,7 +175,40 @@ extension RuntimeRef {
         keywordValues.append(value)
       }
     }
-    // `__mro_entries__` is not supported; bases are classes.
+    // PEP 560: a base that is not a class may stand for others (`Generic[T]` for
+    // `Generic`) through `__mro_entries__(original bases)`.
+    var originalBases: PyRef?
+    if bases.contains(where: { $0.type.record.pointee.kind != .type }) {
+      for base in bases { base.incref() }
+      guard let original = newTuple(bases) else { return nil }
+      var resolved: [PyRef] = []
+      for base in bases {
+        guard base.type.record.pointee.kind != .type, let entries = getOptionalAttribute(base, "__mro_entries__") else {
+          if hasError { decref(original); return nil }
+          resolved.append(base)
+          continue
+        }
+        let result = call(entries, [original])
+        decref(entries)
+        guard let result else { decref(original); return nil }
+        guard result.type.record.pointee.kind == .tuple else {
+          decref(result)
+          decref(original)
+          raise("TypeError", "__mro_entries__ must return a tuple")
+          return nil
+        }
+        for index in 0..<TupleObject.count(result) { resolved.append(TupleObject.item(result, index)!) }
+        // The tuple's items stay alive through `original`'s bases or the classes they
+        // name; keep the tuple until the class is made.
+        pendingEntries.append(result)
+      }
+      bases = resolved
+      originalBases = original
+    }
+    defer {
+      decref(originalBases)
+      for entries in pendingEntries { decref(entries) }
+    }
     if metaclass == nil {
       var winner = bases.first?.type.object ?? state.pointee.types.type.object
       for base in bases.dropFirst() where isSubtype(base.type, PyType(winner.raw)) { winner = base.type.object }
@@ -187,6 +232,11 @@ extension RuntimeRef {
       namespace = dict
     }
     defer { decref(namespace) }
+    if let originalBases {
+      guard let key = newStr("__orig_bases__") else { return nil }
+      defer { decref(key) }
+      guard setItem(namespace, key, originalBases as PyRef?) else { return nil }
+    }
     guard let cell = runClassBody(body, namespace: namespace) else { return nil }
     defer { decref(cell) }
     guard let cls = call(meta, [name, basesTuple, namespace] + keywordValues, keywordNames: namesTuple) else { return nil }

@@ -23,6 +23,11 @@ extension BuiltinFunctions {
           return nil
         }
       }
+      // `sys.stdout = None` silences print, as in CPython.
+      if file == nil, let sys = rt.state.pointee.interpreter.sysModule,
+         rt.dictGetItem(ModuleType.dict(PyRef(sys)), named: "stdout") == rt.state.pointee.none {
+        return rt.newNone().raw
+      }
       // Any object with a `write` method: one call per piece, as CPython makes them.
       if let target = file ?? rt.standardOutputObject(), target.type != rt.state.pointee.types.byName["_io.TextIOWrapper"] {
         guard rt.printPieces(a, separator: separator, end: end, to: target) else { return nil }

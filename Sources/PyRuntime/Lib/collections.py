@@ -17,6 +17,9 @@ from keyword import iskeyword as _iskeyword
 from _collections import deque, _count_elements, _tuplegetter, _caller_module, _set_type_name
 
 
+_GenericAlias = type(list[int])
+
+
 def _recursive_repr(fillvalue='...'):
     """Decorator: a __repr__ that meets its own object again returns `fillvalue`."""
     def decorating(user_function):
@@ -119,6 +122,8 @@ passed to the dict constructor, including keyword arguments.
             raise TypeError('first argument must be callable or None')
         self.default_factory = default_factory
         dict.__init__(self, *args, **kwds)
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __missing__(self, key):
         factory = self.default_factory
@@ -236,6 +241,8 @@ class odict_items(_OrderedDictView, _SetLike):
 
 class OrderedDict(dict):
     'Dictionary that remembers insertion order'
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
     __marker = object()
 
@@ -504,6 +511,8 @@ class Counter(dict):
         super().__init__()
         self.update(iterable, **kwds)
 
+    __class_getitem__ = classmethod(_GenericAlias)
+
     def __missing__(self, key):
         'The count of elements not in the Counter is zero.'
         return 0
@@ -736,6 +745,8 @@ class ChainMap(_collections_abc.MutableMapping):
     to create a single, updateable view.
     '''
 
+    __class_getitem__ = classmethod(_GenericAlias)
+
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
 
@@ -848,6 +859,8 @@ class ChainMap(_collections_abc.MutableMapping):
 
 class UserDict(_collections_abc.MutableMapping):
 
+    __class_getitem__ = classmethod(_GenericAlias)
+
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
         if dict is not None:
@@ -935,6 +948,8 @@ class UserDict(_collections_abc.MutableMapping):
 
 class UserList(_collections_abc.MutableSequence):
     """A more or less complete user-defined wrapper around list objects."""
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __init__(self, initlist=None):
         self.data = []

@@ -37,6 +37,8 @@ class _C:
 MethodType = type(_C()._m)
 WrapperDescriptorType = type(object.__init__)
 MethodDescriptorType = type(str.join)
+GenericAlias = type(list[int])
+UnionType = type(int | str)
 NoneType = type(None)
 EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)

@@ -50,7 +50,7 @@ extension RuntimeRef {
     record.pointee.initialize = DequeObject.initialize
     readyBuiltinType(type, base: nil, kind: .other)
     addSlotWrappers(type)
-    addMethods(type, DequeObject.methods)
+    addMethods(type, DequeObject.methods + [GenericAlias.classGetItem])
     addGetSets(type, DequeObject.getSets)
     keepBinaryWrappers(type, ["__add__", "__mul__", "__rmul__", "__iadd__", "__imul__"], unhashable: true)
     state.pointee.types.byName["collections.deque"] = type
@@ -103,7 +103,11 @@ extension RuntimeRef {
         let old = dictGetItem(mapping, item, hash: hash)
         if hasError { return false }
         guard let old else { return dictSetItem(mapping, item, one) }
-        guard let new = binaryOp(old, one, UInt32(BinaryOperator.add.rawValue)) else { return false }
+        // `+` may run code that changes the dict: hold the old count meanwhile.
+        old.incref()
+        let new = binaryOp(old, one, UInt32(BinaryOperator.add.rawValue))
+        decref(old)
+        guard let new else { return false }
         defer { decref(new) }
         return dictSetItem(mapping, item, new)
       }

@@ -28,6 +28,7 @@ enum ModuleTable {
   /// Modules written in Python: the name, and the UTF-8 source.
   static func frozenSource(_ name: String) -> [UInt8]? {
     switch name {
+    case "__future__": return PackageResources.__future___py
     case "_collections_abc": return PackageResources._collections_abc_py
     case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
     case "_pyheap_structseq": return PackageResources._pyheap_structseq_py
@@ -50,6 +51,7 @@ enum ModuleTable {
     case "string": return PackageResources.string_py
     case "types": return PackageResources.types_py
     case "tracemalloc": return PackageResources.tracemalloc_py
+    case "typing": return PackageResources.typing_py
     default: return nil
     }
   }

@@ -81,6 +81,7 @@ extension RuntimeRef {
     bootstrapByteArray()
     bootstrapContainerProtocols()
     addBuiltinFunctionAttributes()
+    bootstrapTypingProtocols()
     bootstrapInterpreterTypes()
     bootstrapWeakRefTypes()
     markBaseTypes()

@@ -69,3 +69,7 @@ for line in log:
     print('read back:', line.rstrip())
 log.seek(0)
 print(log.readlines(), log.tell(), len(log.getvalue()))
+sys.stdout = None
+print('silenced: sys.stdout is None')
+sys.stdout = saved
+print('after None')
