@@ -19,7 +19,7 @@ struct PyHeapBench: ParsableCommand {
       ns_per_op, ops and peak_rss_bytes. Times are thread CPU time, median of the repetitions \
       after one warm-up run (programs: wall and CPU time of whole child processes).
       """,
-    subcommands: [AllocatorCommand.self, GCCommand.self, ParseCommand.self, ProgramsCommand.self])
+    subcommands: [AllocatorCommand.self, GCCommand.self, ParseCommand.self, ProgramsCommand.self, TracemallocCommand.self])
 }
 
 /// Options every suite takes.
