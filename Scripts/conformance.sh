@@ -5,7 +5,9 @@
 #   Scripts/conformance.sh PYHEAP [CATEGORY ...]      (default category: language)
 #
 # Fails when a case fails that the file does not list, or when a listed case passes (then
-# the file must shrink). Each line of the file is "category/name: reason".
+# the file must shrink). Each line of the file is "category/name: reason"; a line that starts
+# with "[MODE] " applies only to a stress mode (CONFORMANCE_MODE=MODE, set by
+# Scripts/stress-conformance.sh), on top of the plain lines.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 pyheap=${1:?usage: conformance.sh PYHEAP [CATEGORY ...]}
@@ -14,7 +16,15 @@ categories=("$@")
 [ ${#categories[@]} -eq 0 ] && categories=(language)
 corpus=../shared/conformance
 [ -d "$corpus" ] || { echo "conformance: $corpus not found" >&2; exit 2; }
-expected=Tests/conformance-expected-failures.txt
+expected_file=Tests/conformance-expected-failures.txt
+mode=${CONFORMANCE_MODE:-}
+expected=$(mktemp)
+trap 'rm -f "$expected"' EXIT
+# The plain lines, plus this mode's lines without their "[MODE] " prefix.
+grep -v '^#' "$expected_file" | grep -v '^$' | grep -v '^\[' >"$expected" || true
+if [ -n "$mode" ]; then
+  grep "^\[$mode\] " "$expected_file" | sed "s/^\[$mode\] //" >>"$expected" || true
+fi
 status=0
 for category in "${categories[@]}"; do
   output=$("$corpus/run" "$pyheap" "$corpus/cases/$category" 2>&1)
@@ -22,7 +32,7 @@ for category in "${categories[@]}"; do
   failing=$(echo "$output" | sed -n 's/^FAIL \([^:]*\):.*/\1/p')
   for name in $failing; do
     if ! grep -q "^$category/$name:" "$expected"; then
-      echo "conformance: $category/$name fails and is not in $expected" >&2
+      echo "conformance: $category/$name fails and is not in $expected_file${mode:+ (mode $mode)}" >&2
       status=1
     fi
   done
@@ -31,9 +41,9 @@ for category in "${categories[@]}"; do
     [[ "$name" == "$category/"* ]] || continue
     case_name=${name#"$category/"}
     if ! echo "$failing" | grep -qx "$case_name"; then
-      echo "conformance: $name passes now; remove it from $expected" >&2
+      echo "conformance: $name passes now; remove it from $expected_file${mode:+ (mode $mode)}" >&2
       status=1
     fi
-  done < <(grep -v '^#' "$expected" | grep -v '^$')
+  done <"$expected"
 done
 exit $status

@@ -14,6 +14,7 @@ struct ProgramRunner {
   func run(source: [UInt8], filename: String, argv: [String]) -> Int32 {
     var byteLimit: Int?
     var debugHooks = false
+    var gcStress = false, verifyHeap = false
     for option in options {
       if option.hasPrefix("heaplimit=") {
         guard let value = Int(option.dropFirst("heaplimit=".count)), value > 0 else {
@@ -23,6 +24,10 @@ struct ProgramRunner {
         byteLimit = value
       } else if option == "debugalloc" {
         debugHooks = true
+      } else if option == "gcstress" {
+        gcStress = true
+      } else if option == "verifyheap" {
+        verifyHeap = true
       }
     }
     let environment = ProcessInfo.processInfo.environment
@@ -38,16 +43,21 @@ struct ProgramRunner {
       : URL(fileURLWithPath: filename).deletingLastPathComponent().path
     let configuration = HeapConfiguration(debugHooks: debugHooks, byteLimit: byteLimit)
     let report = self.report, heapMapPath = self.heapMapPath
+    let stressEverySafePoint = gcStress, verifyAfterCollection = verifyHeap
     // Python recursion never uses the native stack, but calls from Swift into Python
     // (`__init__`, `__eq__`, sort keys) do; a large stack gives them room up to the limit.
     let thread = Thread {
       let runtime = Runtime(configuration, hashSeed: seed)
       let rt = runtime.ref
+      rt.gcStressEverySafePoint = stressEverySafePoint
+      rt.gcVerifyAfterCollection = verifyAfterCollection
       // CPython starts tracemalloc early in start-up (`-X tracemalloc`, PYTHONTRACEMALLOC); a
       // memory report needs it too, with one frame unless asked otherwise.
       if tracemallocFrames > 0 || report != nil { rt.startTracingMemory(frames: max(tracemallocFrames, 1)) }
       rt.startInterpreter(arguments: argv, searchPaths: [directory])
       let status = rt.runMain(source: source, filename: filename)
+      // The report and the map show the heap when the program's last line has run, before
+      // the interpreter's shutdown frees the modules.
       if let report {
         let gathered = rt.memoryReport()
         let text = report == .json ? gathered.json(program: filename) : gathered.text(program: filename)
@@ -59,6 +69,7 @@ struct ProgramRunner {
           FileHandle.standardError.write(Data("pyheap: cannot write the heap map to \(heapMapPath)\n".utf8))
         }
       }
+      rt.finalizeInterpreter()
       // Leave the runtime alive: exit follows at once.
       withExtendedLifetime(runtime) {}
       Foundation.exit(status)

@@ -25,6 +25,28 @@ import Testing
     #expect(ours.stdout == cpython.stdout)
   }
 
+  /// An uncaught error's traceback marks the failing part of the line as CPython 3.11 does:
+  /// `~` and `^` under binary operations and subscripts, plain `^` under the rest.
+  @Test(arguments: [
+    "def f(x, norm):\n    return (x) / norm\nf(1, 0)\n",
+    "def f(a, b):\n    return a  //  b + 1\nf(1, 0)\n",
+    "d = {'key': {}}\nprint(d['key'] ['other'], 1)\n",
+    "items = [1]\nprint(items[5] + 1)\n",
+    "def f(x):\n    return x.missing + 1\nf(3)\n",
+    "x = 'é' + 'b'\nprint(len(x), x * 'b')\n",
+  ])
+  func tracebackCaretsMatchCPython(_ source: String) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pyheap-carets-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("fails.py")
+    try source.write(to: file, atomically: true, encoding: .utf8)
+    let ours = try PyHeapProcess.run([file.path])
+    #expect(ours.status == 1)
+    guard let cpython = try? PythonRunner.run([file.path]) else { return }
+    #expect(ours.stderr == cpython.stderr, "traceback of \(source.debugDescription)")
+  }
+
   @Test func heapLimitRaisesMemoryErrorAndTheProgramGoesOn() throws {
     let run = try PyHeapProcess.run(["-X", "heaplimit=64000000", Self.special.appendingPathComponent("heap_limit.py").path])
     #expect(run.status == 0, "stderr: \(run.stderr)")

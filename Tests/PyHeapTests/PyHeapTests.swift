@@ -24,12 +24,12 @@ import PyHeap
   @Test func runtimeAndHeapThroughOneImport() {
     let runtime = Runtime(HeapConfiguration(byteLimit: 64 << 20))
     let rt = runtime.ref
-    let before = rt.state.pointee.heap.allocatedBlocks
+    let before = rt.blocksInUseWithoutFreeLists
     let list = rt.newList()!
     for value in 0..<1000 { let int = rt.newInt(value)!; rt.listAppend(list, int); rt.decref(int) }
-    #expect(rt.state.pointee.heap.allocatedBlocks > before + 700)
+    #expect(rt.blocksInUseWithoutFreeLists > before + 700)
     rt.decref(list)
-    #expect(rt.state.pointee.heap.allocatedBlocks == before)
+    #expect(rt.blocksInUseWithoutFreeLists == before)
   }
 
   /// Exhausting the heap limit fails the allocation with MemoryError, and the program can

@@ -92,8 +92,8 @@ final class GCFuzzGraph {
     env.recorder.trace = verbose ? [] : nil
     say("graph \(gcFuzzHex(seed)) profile \(profile): \(nodeBudget) objects, \(phases) phases, chain \(chainLength), "
         + "Fin \(percentFin)%, Legacy \(percentLegacy)%, resurrect \(percentResurrect)%, drop \(percentDrop)%")
-    if rt.state.pointee.heap.allocatedBlocks != env.baselineBlocks {
-      fail("the heap holds \(rt.state.pointee.heap.allocatedBlocks) blocks before the graph, baseline \(env.baselineBlocks)")
+    if rt.blocksInUseWithoutFreeLists != env.baselineBlocks {
+      fail("the heap holds \(rt.blocksInUseWithoutFreeLists) blocks before the graph, baseline \(env.baselineBlocks)")
       return failure
     }
     makeResurrectionList()
@@ -556,7 +556,7 @@ final class GCFuzzGraph {
       fail("teardown left \(oracle.describe(survivor)) alive in the model")
       return
     }
-    let blocks = rt.state.pointee.heap.allocatedBlocks
+    let blocks = rt.blocksInUseWithoutFreeLists
     if blocks != env.baselineBlocks {
       fail("after teardown the heap holds \(blocks) blocks, baseline \(env.baselineBlocks) (\(blocks - env.baselineBlocks) leaked)")
     }

@@ -241,7 +241,7 @@ final class GCFuzzReentrantGraph {
       if kinds[id] == .fin && recorder.dels[id] != 1 { fail("__del__ of #\(id) ran \(recorder.dels[id]) times in its life") }
       if kinds[id] == .legacy && recorder.legacyDels[id] != 1 { fail("tp_del of #\(id) ran \(recorder.legacyDels[id]) times in its life") }
     }
-    let blocks = rt.state.pointee.heap.allocatedBlocks
+    let blocks = rt.blocksInUseWithoutFreeLists
     if blocks != env.baselineBlocks {
       fail("after teardown the heap holds \(blocks) blocks, baseline \(env.baselineBlocks)")
     }

@@ -293,7 +293,7 @@ final class GCFuzzEnvironment {
     }
     // Let the collector settle what bootstrap made (the two finalizer functions are tracked).
     rt.collect()
-    baselineBlocks = rt.state.pointee.heap.allocatedBlocks
+    baselineBlocks = rt.blocksInUseWithoutFreeLists
     self.recorder = recorder
     self.plain = plain
     self.fin = fin

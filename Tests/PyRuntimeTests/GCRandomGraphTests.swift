@@ -158,7 +158,7 @@ import PyMemory
     #expect(env.recorder.freed == [1, 1])
     #expect(env.recorder.dels == [1, 1])
     rt.decref(saved)
-    #expect(rt.state.pointee.heap.allocatedBlocks == env.baselineBlocks)
+    #expect(rt.blocksInUseWithoutFreeLists == env.baselineBlocks)
   }
 
   /// Any deallocation can be parked by the trashcan past depth 50, weak references too: a
@@ -175,7 +175,7 @@ import PyMemory
     let body = rt.newFunction(gcFuzzCollectingDel)!
     let collecting = rt.newClass(name: "Collecting", attributeCount: 1, finalizer: .del(body))
     rt.decref(body)
-    let blocks = rt.state.pointee.heap.allocatedBlocks
+    let blocks = rt.blocksInUseWithoutFreeLists
     let t = rt.newInstance(env.plain)!
     rt.setAttribute(t, 0, t)                              // garbage once Swift lets go
     let callback = rt.newFunction(gcFuzzCallback)!
@@ -205,7 +205,7 @@ import PyMemory
     #expect(env.recorder.anomalies.isEmpty)
     #expect(rt.verifyObjects().isEmpty)
     #expect(rt.collect() == 0)
-    #expect(rt.state.pointee.heap.allocatedBlocks == blocks)
+    #expect(rt.blocksInUseWithoutFreeLists == blocks)
   }
 
   /// Replays one graph verbosely: `PYHEAP_GC_FUZZ_REPLAY=<seed>[:<profile>]`.

@@ -122,7 +122,7 @@ import Testing
     let rt = f.rt
     let Node = rt.newClass(name: "Node", attributeCount: 1)
     let key = rt.newInt(0)!
-    let baseline = rt.state.pointee.heap.allocatedBlocks
+    let baseline = rt.blocksInUseWithoutFreeLists
     var head = rt.newList()!
     for _ in 0..<1_000_000 {
       let outer: PyRef
@@ -137,7 +137,7 @@ import Testing
     }
     rt.decref(head)
     rt.decref(key)
-    #expect(rt.state.pointee.heap.allocatedBlocks <= baseline)
+    #expect(rt.blocksInUseWithoutFreeLists <= baseline)
     #expect(rt.verifyObjects().isEmpty)
   }
 

@@ -6,8 +6,9 @@ import Glibc
 /// space (the resident-set peak of one implementation, unpolluted by the other), or another
 /// program (`python3` for the gc suite's CPython side).
 ///
-/// Children are spawned with `posix_spawn`; their stdout comes back through a pipe and their
-/// stderr is shared with ours.
+/// Children are spawned with `posix_spawn` (or `fork` + `exec` when measured); their stdout
+/// comes back through a pipe and their stderr is shared with ours, except under ``attempt``,
+/// which captures it for the report.
 enum ChildProcess {
   struct Failure: Error, CustomStringConvertible {
     var description: String
@@ -58,15 +59,65 @@ enum ChildProcess {
   /// 3 MB this way, against 13.6 MB through `posix_spawn`). If the program cannot be
   /// executed, the child exits with status 127.
   static func measure(_ program: String, _ arguments: [String]) throws(Failure) -> Finished {
-    try run(program, argv0: program, arguments, searchPath: !program.contains("/"), fork: true)
+    let attempt = try run(program, argv0: program, arguments, searchPath: !program.contains("/"), fork: true)
+    if let failure = attempt.failure { throw Failure(description: failure) }
+    return attempt.finished
   }
 
-  private static func run(_ path: String, argv0: String, _ arguments: [String], searchPath: Bool, fork useFork: Bool = false)
-    throws(Failure) -> Finished
-  {
+  /// A child run that may have failed: what ``measure(_:_:)`` measures, plus the child's
+  /// stderr and, if it did not exit with status 0, why.
+  struct Attempt {
+    var finished: Finished
+    /// What the child wrote to stderr (only when captured; empty otherwise).
+    var errorOutput: String
+    /// nil if the child exited with status 0; otherwise "exited with status 1", "was killed
+    /// by signal 11", "timed out after 600 s".
+    var failure: String?
+
+    /// The last non-empty line of stderr (a traceback's exception line), if any.
+    var lastErrorLine: String? {
+      errorOutput.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }.map(String.init)
+    }
+  }
+
+  /// Like ``measure(_:_:)``, but a child that fails is an answer, not an error: its stderr is
+  /// captured (in an unlinked temporary file) rather than shared, and a child still running
+  /// after `timeoutSeconds` is killed (`SIGKILL`). For programs that may not work yet.
+  /// - Throws: ``Failure`` only if the child cannot be started at all.
+  static func attempt(_ program: String, _ arguments: [String], timeoutSeconds: Double) throws(Failure) -> Attempt {
+    try run(program, argv0: program, arguments, searchPath: !program.contains("/"), fork: true,
+            captureStandardError: true, timeoutSeconds: timeoutSeconds)
+  }
+
+  private static func run(_ path: String, argv0: String, _ arguments: [String], searchPath: Bool) throws(Failure) -> Finished {
+    let attempt = try run(path, argv0: argv0, arguments, searchPath: searchPath, fork: false)
+    if let failure = attempt.failure { throw Failure(description: failure) }
+    return attempt.finished
+  }
+
+  private static func run(
+    _ path: String, argv0: String, _ arguments: [String], searchPath: Bool, fork useFork: Bool,
+    captureStandardError: Bool = false, timeoutSeconds: Double? = nil
+  ) throws(Failure) -> Attempt {
     var pipeEnds: [Int32] = [0, 0]
     guard pipe(&pipeEnds) == 0 else { throw Failure(description: "pipe failed (errno \(errno))") }
     let (readEnd, writeEnd) = (pipeEnds[0], pipeEnds[1])
+
+    // Captured stderr goes to a temporary file, unlinked at once: no second pipe to drain
+    // while the first is read.
+    var errorFile: Int32 = -1
+    if captureStandardError {
+      let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+      var template = Array("\(directory)/pyheap-bench-stderr-XXXXXX".utf8CString)
+      errorFile = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+      guard errorFile >= 0 else {
+        close(readEnd)
+        close(writeEnd)
+        throw Failure(description: "cannot create a temporary file in \(directory)")
+      }
+      template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    }
+    defer { if errorFile >= 0 { close(errorFile) } }
 
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -88,6 +139,10 @@ enum ChildProcess {
       if pid == 0 {
         // The child: only async-signal-safe calls until the exec.
         dup2(writeEnd, 1)
+        if errorFile >= 0 {
+          dup2(errorFile, 2)
+          close(errorFile)
+        }
         close(readEnd)
         close(writeEnd)
         if searchPath { execvp(pathCString, argv) } else { execv(pathCString, argv) }
@@ -105,9 +160,26 @@ enum ChildProcess {
       throw Failure(description: "cannot start \(path): \(useFork ? "fork" : "posix_spawn") failed (error \(status))")
     }
 
+    // Read stdout to its end; with a time limit, wait for data with poll, and when the limit
+    // passes kill the child and keep what it wrote so far.
+    let deadline = timeoutSeconds.map { start + UInt64($0 * 1e9) }
+    var timedOut = false
     var output: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 4096)
     while true {
+      if let deadline, !timedOut {
+        let now = monotonicNanoseconds()
+        if now >= deadline {
+          // Stop reading at once: a grandchild may still hold the pipe open.
+          kill(pid, SIGKILL)
+          timedOut = true
+          break
+        } else {
+          var descriptor = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
+          let milliseconds = Int32(min((deadline - now) / 1_000_000 + 1, 60_000))
+          if poll(&descriptor, 1, milliseconds) == 0 { continue }   // nothing yet: check the clock
+        }
+      }
       let count = buffer.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }
       if count > 0 {
         output += buffer[0..<count]
@@ -123,14 +195,30 @@ enum ChildProcess {
       guard errno == EINTR else { throw Failure(description: "wait4 failed (errno \(errno))") }
     }
     let wallNanoseconds = monotonicNanoseconds() - start
+    let finished = Finished(output: String(decoding: output, as: UTF8.self), wallNanoseconds: wallNanoseconds, usage: usage)
+
+    var errorOutput = ""
+    if errorFile >= 0 {
+      var bytes: [UInt8] = []
+      lseek(errorFile, 0, SEEK_SET)
+      while true {
+        let count = buffer.withUnsafeMutableBytes { read(errorFile, $0.baseAddress, $0.count) }
+        if count > 0 { bytes += buffer[0..<count] } else if count == 0 || errno != EINTR { break }
+      }
+      errorOutput = String(decoding: bytes, as: UTF8.self)
+    }
+
     // The WIFEXITED / WEXITSTATUS macros are not imported; these are their glibc definitions.
     let signal = waitStatus & 0x7F
     let exitCode = (waitStatus >> 8) & 0xFF
-    guard signal == 0, exitCode == 0 else {
+    var failure: String?
+    if timedOut {
+      failure = "timed out after \(timeoutSeconds!) s"
+    } else if signal != 0 || exitCode != 0 {
       let how = signal != 0 ? "was killed by signal \(signal)" : "exited with status \(exitCode)"
-      throw Failure(description: "child `\(([argv0] + arguments).joined(separator: " "))` \(how)")
+      failure = captureStandardError ? how : "child `\(([argv0] + arguments).joined(separator: " "))` \(how)"
     }
-    return Finished(output: String(decoding: output, as: UTF8.self), wallNanoseconds: wallNanoseconds, usage: usage)
+    return Attempt(finished: finished, errorOutput: errorOutput, failure: failure)
   }
 
   private static func monotonicNanoseconds() -> UInt64 {

@@ -5,8 +5,9 @@ import Glibc
 /// One result line: a flat JSON object on one line of stdout.
 ///
 /// The six fields every line has, in this order: `suite`, `case`, `impl`, `ns_per_op`, `ops`,
-/// `peak_rss_bytes` (0 where a field does not apply). Any further fields are numbers, in the
-/// order they were added.
+/// `peak_rss_bytes` (0 where a field does not apply). Any further fields follow in the order
+/// they were added: the numbers of `extra`, then the strings of `labels` (such as the
+/// programs suite's `error`).
 struct ResultLine {
   var suite: String
   var caseName: String
@@ -15,6 +16,8 @@ struct ResultLine {
   var ops: Int
   var peakRSSBytes: Int
   var extra: [(key: String, value: Double)] = []
+  /// String fields, written after `extra`.
+  var labels: [(key: String, value: String)] = []
 
   /// The line, without a newline.
   var json: String {
@@ -22,6 +25,9 @@ struct ResultLine {
     text += ",\"ns_per_op\":\(Self.number(nanosecondsPerOp)),\"ops\":\(ops),\"peak_rss_bytes\":\(peakRSSBytes)"
     for (key, value) in extra {
       text += ",\(Self.quoted(key)):\(Self.number(value))"
+    }
+    for (key, value) in labels {
+      text += ",\(Self.quoted(key)):\(Self.quoted(value))"
     }
     return text + "}"
   }
@@ -78,7 +84,8 @@ struct ResultLine {
       guard rest.first == ":" else { return nil }
       rest = rest.dropFirst()
       let value: String
-      if rest.first == "\"" {
+      let isString = rest.first == "\""
+      if isString {
         guard let valueEnd = rest.dropFirst().firstIndex(of: "\"") else { return nil }
         value = String(rest[rest.index(after: rest.startIndex)..<valueEnd])
         rest = rest[rest.index(after: valueEnd)...]
@@ -87,10 +94,14 @@ struct ResultLine {
         value = String(rest[..<valueEnd])
         rest = rest[valueEnd...]
       }
-      fields.append((key, value))
+      fields.append((key, isString ? "\"" + value : value))
     }
+    // String values keep their opening quote here, so that "1" and 1 stay apart.
     func field(_ key: String) -> String? { fields.first { $0.0 == key }?.1 }
-    guard let suite = field("suite"), let caseName = field("case"), let impl = field("impl"),
+    func string(_ key: String) -> String? {
+      field(key).flatMap { $0.first == "\"" ? String($0.dropFirst()) : nil }
+    }
+    guard let suite = string("suite"), let caseName = string("case"), let impl = string("impl"),
           let nanoseconds = field("ns_per_op").flatMap(Double.init),
           let ops = field("ops").flatMap(Int.init),
           let peak = field("peak_rss_bytes").flatMap(Int.init)
@@ -103,13 +114,17 @@ struct ResultLine {
     peakRSSBytes = peak
     let fixed: Set = ["suite", "case", "impl", "ns_per_op", "ops", "peak_rss_bytes"]
     for (key, value) in fields where !fixed.contains(key) {
+      if value.first == "\"" {
+        labels.append((key, String(value.dropFirst())))
+        continue
+      }
       guard let number = Double(value) else { return nil }
       extra.append((key, number))
     }
   }
 
   init(suite: String, caseName: String, impl: String, nanosecondsPerOp: Double, ops: Int,
-       peakRSSBytes: Int, extra: [(key: String, value: Double)] = []) {
+       peakRSSBytes: Int, extra: [(key: String, value: Double)] = [], labels: [(key: String, value: String)] = []) {
     self.suite = suite
     self.caseName = caseName
     self.impl = impl
@@ -117,5 +132,6 @@ struct ResultLine {
     self.ops = ops
     self.peakRSSBytes = peakRSSBytes
     self.extra = extra
+    self.labels = labels
   }
 }

@@ -17,9 +17,9 @@ struct PyHeapBench: ParsableCommand {
     discussion: """
       Every suite prints one JSON object per line with the fields suite, case, impl, \
       ns_per_op, ops and peak_rss_bytes. Times are thread CPU time, median of the repetitions \
-      after one warm-up run (programs: wall and CPU time of whole child processes).
+      after one warm-up run (programs, interpreter: wall and CPU time of child processes).
       """,
-    subcommands: [AllocatorCommand.self, GCCommand.self, ParseCommand.self, ProgramsCommand.self, TracemallocCommand.self])
+    subcommands: [AllocatorCommand.self, GCCommand.self, ParseCommand.self, ProgramsCommand.self, InterpreterCommand.self, TracemallocCommand.self])
 }
 
 /// Options every suite takes.
@@ -32,7 +32,7 @@ struct BenchmarkOptions: ParsableArguments {
 
   @Option(
     name: .customLong("repetitions"),
-    help: "Measured repetitions per case (after one warm-up run); the median is reported (default: 5; programs: 3, 1 with --quick).")
+    help: "Measured repetitions per case (after one warm-up run); the median is reported (default: 5; programs: 3, 1 with --quick; interpreter: see its help).")
   var repetitionsOption: Int?
 
   /// `--repetitions`, or 5.

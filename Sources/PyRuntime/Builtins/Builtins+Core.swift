@@ -141,19 +141,7 @@ extension RuntimeRef {
       locals.incref()
       return locals
     }
-    guard let dict = newDict() else { return nil }
-    let code = CodeType.code(frame.pointee.code)
-    let names = CodeType.localsPlusNames(frame.pointee.code)
-    for index in 0..<code.localsPlusNames.count {
-      guard var value = PyRef(frame.localsPlus[index]) else { continue }
-      let kind = code.localsPlusKinds[index]
-      if kind.contains(.cell) || kind.contains(.free), value.type == state.pointee.types.cell {
-        guard let contents = CellType.contents(value) else { continue }
-        value = contents
-      }
-      dictSetItem(dict, TupleObject.item(names, index)!, value)
-    }
-    return dict
+    return localsDict(code: frame.pointee.code, values: frame.localsPlus)
   }
 
   /// `exec(source, globals, locals)` / `eval(source, globals, locals)` on a str.

@@ -23,6 +23,15 @@ extension BuiltinFunctions {
           return nil
         }
       }
+      // Any object with a `write` method: one call per piece, as CPython makes them.
+      if let target = file ?? rt.standardOutputObject(), target.type != rt.state.pointee.types.byName["_io.TextIOWrapper"] {
+        guard rt.printPieces(a, separator: separator, end: end, to: target) else { return nil }
+        if flush {
+          guard let result = rt.callMethod(target, "flush") else { return nil }
+          rt.decref(result)
+        }
+        return rt.newNone().raw
+      }
       var text = ""
       for index in 0..<a.count {
         if index > 0 { text += separator.map(StrObject.string) ?? " " }
@@ -64,6 +73,37 @@ extension BuiltinFunctions {
 }
 
 extension RuntimeRef {
+  /// `sys.stdout`, borrowed (nil when unset or None).
+  func standardOutputObject() -> PyRef? {
+    guard let sys = state.pointee.interpreter.sysModule,
+          let stdout = dictGetItem(ModuleType.dict(PyRef(sys)), named: "stdout"), stdout != state.pointee.none else { return nil }
+    return stdout
+  }
+
+  /// `print` to a file object: `file.write(str(arg))` for each argument with
+  /// `file.write(sep)` between them, then `file.write(end)` (CPython's `builtin_print`).
+  func printPieces(_ a: ModuleArguments, separator: PyRef?, end: PyRef?, to file: PyRef) -> Bool {
+    func write(_ piece: PyRef) -> Bool {
+      guard let result = callMethod(file, "write", [piece]) else { return false }
+      decref(result)
+      return true
+    }
+    func write(literal: String) -> Bool {
+      guard let text = newStr(literal) else { return false }
+      defer { decref(text) }
+      return write(text)
+    }
+    for index in 0..<a.count {
+      if index > 0 {
+        guard separator.map({ write($0) }) ?? write(literal: " ") else { return false }
+      }
+      guard let text = str(a[index]) else { return false }
+      defer { decref(text) }
+      guard write(text) else { return false }
+    }
+    return end.map { write($0) } ?? write(literal: "\n")
+  }
+
   /// Writes `text` to `file`, or to `sys.stdout` when nil.
   func printText(_ text: String, to file: PyRef?) -> Bool {
     var target = file

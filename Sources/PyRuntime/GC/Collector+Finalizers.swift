@@ -7,8 +7,6 @@ extension RuntimeRef {
   /// The same walk notes what the later passes will find in the rest (``TrashSummary``).
   /// CPython: `move_legacy_finalizers()`.
   func moveLegacyFinalizers(_ unreachable: GCList, to finalizers: GCList) -> TrashSummary {
-    let types = state.pointee.types
-    let weakref = types.weakref!, proxy = types.weakProxy!, callableProxy = types.weakCallableProxy!
     var summary = TrashSummary()
     var node = unreachable.head.next
     while node != unreachable.head {
@@ -25,7 +23,7 @@ extension RuntimeRef {
         summary.count &+= 1
         if record.pointee.finalize != nil && !node.isFinalized { summary.anyFinalizer = true }
         if (record.pointee.weakListOffset != 0 && WeakRefObject.first(object) != nil)
-          || type == weakref || type == proxy || type == callableProxy {
+          || record.pointee.kind == .weakref {
           summary.anyWeakReference = true
         }
       }
@@ -55,10 +53,9 @@ extension RuntimeRef {
     let work = GCWorkLists()
     defer { work.release() }
     let toCall = work.callbacks
-    let types = state.pointee.types
     unreachable.forEach { header in
       let object = header.object
-      if object.type == types.weakref || object.type == types.weakProxy || object.type == types.weakCallableProxy {
+      if WeakRefObject.isWeakReference(object) {
         // Trash itself: dead now, so its callback can never run during the clearing below.
         WeakRefObject.detach(object)
       }
@@ -99,7 +96,7 @@ extension RuntimeRef {
       header.isFinalized = true
       object.incref()
       finalize(object.raw, raw)
-      if hasError { writeUnraisable(context: "<function \(object.type.name).__del__>") }
+      if hasError { writeUnraisable(object: lookup(object.type, "__del__") ?? object) }
       decref(object)
     }
     unreachable.merge(seen)
@@ -123,8 +120,7 @@ extension RuntimeRef {
       let header = collectable.first
       let object = header.object
       if saveAll {
-        object.incref()
-        state.pointee.gc.garbage.append(object)
+        _ = listAppend(gcGarbageList, object)
       } else if let clear = object.type.record.pointee.clear {
         object.incref()
         clear(object.raw, raw)
@@ -145,8 +141,7 @@ extension RuntimeRef {
     finalizers.forEach { header in
       let object = header.object
       if saveAll || object.type.record.pointee.legacyDel != nil {
-        object.incref()
-        state.pointee.gc.garbage.append(object)
+        _ = listAppend(gcGarbageList, object)
       }
     }
     old.merge(finalizers)

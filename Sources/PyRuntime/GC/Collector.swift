@@ -32,28 +32,39 @@ extension RuntimeRef {
     return collected + uncollectable
   }
 
+  /// The final collection at shutdown: a full collection that runs even when automatic
+  /// collection is disabled and calls no `gc.callbacks`. CPython: `_PyGC_CollectNoFail()`.
+  @discardableResult
+  public func collectNoFail() -> Int {
+    guard !state.pointee.gc.collecting else { return 0 }
+    state.pointee.gc.collecting = true
+    let (collected, uncollectable) = collectMain(GCState.generationCount - 1)
+    state.pointee.gc.collecting = false
+    return collected + uncollectable
+  }
+
   /// The safe point: collects the oldest generation whose count passed its threshold, if
   /// automatic collection is on. The runtime calls this between operations, never inside
   /// an allocation.
   /// CPython: `_PyObject_GC_Link()` and `gc_collect_generations()`.
   @inlinable
   public func collectIfNeeded() {
-    let gc = state.pointee.gc
-    guard _slowPath(gc.count.0 > gc.threshold.0) else { return }
+    // Two loads, no copy of GCState (whose arrays a copy would retain).
+    guard _slowPath(state.pointee.gc.count.0 > state.pointee.gc.safePointTrigger) else { return }
     collectGenerations()
   }
 
   @usableFromInline @inline(never)
   func collectGenerations() {
-    let gc = state.pointee.gc
-    guard gc.enabled, gc.threshold.0 != 0, !gc.collecting, !hasError else { return }
-    for generation in stride(from: 2, through: 0, by: -1) where gc.count(generation) > gc.threshold(generation) {
+    guard state.pointee.gc.enabled, state.pointee.gc.threshold.0 != 0, !state.pointee.gc.collecting, !hasError else { return }
+    for generation in stride(from: 2, through: 0, by: -1) where state.pointee.gc.count(generation) > state.pointee.gc.threshold(generation) {
       // The long-lived rule (issue #4074): a full collection waits until the survivors of
       // younger collections since the last one pass a quarter of the long-lived objects.
-      if generation == 2 && gc.longLivedPending < gc.longLivedTotal / 4 { continue }
+      if generation == 2 && state.pointee.gc.longLivedPending < state.pointee.gc.longLivedTotal / 4 { continue }
       collect(generation: generation)
       return
     }
+    if state.pointee.gc.stressEverySafePoint { collect(generation: 0) }
   }
 
   private func collectMain(_ generation: Int) -> (collected: Int, uncollectable: Int) {
@@ -124,13 +135,59 @@ extension RuntimeRef {
     state.pointee.gc.stats[generation].collections += 1
     state.pointee.gc.stats[generation].collected += collected
     state.pointee.gc.stats[generation].uncollectable += uncollectable
+    // Like CPython, a full collection empties the free lists (`_PyGC_ClearAllFreeLists`).
+    if generation == 2 { clearFreeLists() }
+    if state.pointee.gc.verifyAfterCollection { verifyHeapOrStop(after: generation) }
     state.pointee.gc.lastPauseNanoseconds = MonotonicClock.nanoseconds() - start
     state.pointee.gc.recordPause(generation)
     return (collected, uncollectable)
   }
 
+  /// Calls the Swift hooks, then each entry of `gc.callbacks` with `(phase, info)`; every
+  /// Python callback of one phase gets the same `info` dict. A failing callback is reported
+  /// as unraisable and the next one runs. CPython: `invoke_gc_callback()`.
   private func invokeCallbacks(_ phase: GCCallbackPhase, _ info: GCCallbackInfo) {
-    for callback in state.pointee.gc.callbacks { callback(phase, info) }
+    for hook in state.pointee.gc.hooks { hook(phase, info) }
+    let callbacks = gcCallbackList
+    guard ListObject.count(callbacks) > 0 else { return }
+    let saved = fetchException()
+    defer { restoreException(saved) }
+    guard let infoDict = newGCCallbackInfo(info) else {
+      writeUnraisable(context: "gc callbacks")
+      return
+    }
+    defer { decref(infoDict) }
+    guard let phaseName = newStr(phase.rawValue) else {
+      writeUnraisable(context: "gc callbacks")
+      return
+    }
+    defer { decref(phaseName) }
+    var index = 0
+    // The list may change while the callbacks run: re-read its length each time.
+    while index < ListObject.count(callbacks) {
+      let callback = ListObject.item(callbacks, index)
+      callback.incref()
+      if let result = call(callback, [phaseName, infoDict]) {
+        decref(result)
+      } else {
+        writeUnraisable(object: callback)
+      }
+      decref(callback)
+      index += 1
+    }
+  }
+
+  /// `{'generation': g, 'collected': m, 'uncollectable': n}`.
+  private func newGCCallbackInfo(_ info: GCCallbackInfo) -> PyRef? {
+    guard let dict = newDict() else { return nil }
+    for (key, value) in [("generation", info.generation), ("collected", info.collected),
+                         ("uncollectable", info.uncollectable)] {
+      guard setInt(dict, key, value) else {
+        decref(dict)
+        return nil
+      }
+    }
+    return dict
   }
 
   private func printGenerationStats(_ generation: Int) {

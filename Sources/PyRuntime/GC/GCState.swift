@@ -9,7 +9,21 @@ struct GCState {
   /// `count[0]`: GC allocations minus GC frees since the last collection; `count[1]`,
   /// `count[2]`: collections of the generation below since this one was last collected.
   @usableFromInline var count: (Int, Int, Int) = (0, 0, 0)
-  @usableFromInline var threshold: (Int, Int, Int) = (700, 10, 10)
+  @usableFromInline var threshold: (Int, Int, Int) = (700, 10, 10) {
+    didSet { safePointTrigger = stressEverySafePoint ? -1 : threshold.0 }
+  }
+  /// What `count[0]` must pass for a safe point to look further: `threshold[0]`, or −1 in
+  /// the stress mode, so every safe point collects (``stressEverySafePoint``).
+  @usableFromInline var safePointTrigger = 700
+  /// Stress mode (`-X gcstress`): a young collection at every safe point while automatic
+  /// collection is enabled, to shake out objects the collector cannot see.
+  var stressEverySafePoint = false {
+    didSet { safePointTrigger = stressEverySafePoint ? -1 : threshold.0 }
+  }
+  /// Stress mode (`-X verifyheap`): after every collection, walk the allocator's structures
+  /// (and the debug allocator's guard bytes) and check every tracked object's count; the
+  /// first problem stops the process with a report.
+  var verifyAfterCollection = false
   var enabled = true
   /// A collection is running (a nested `collect` returns 0).
   var collecting = false
@@ -19,8 +33,10 @@ struct GCState {
   var longLivedTotal = 0
   var longLivedPending = 0
   var stats: [GCGenerationStats] = Array(repeating: GCGenerationStats(), count: 3)
-  /// `gc.garbage`: uncollectable objects (and, with `saveAll`, all garbage). Strong references.
-  var garbage: [PyRef] = []
+  /// `gc.garbage`: a Python list (owned) of the uncollectable objects with a legacy
+  /// finalizer (and, with `saveAll`, of all garbage). Made in bootstrap; Python code may
+  /// clear it or append to it, as in CPython.
+  var garbage: UnsafeMutableRawPointer?
   /// Duration of the last collection, and the sum over all of them.
   var lastPauseNanoseconds: UInt64 = 0 {
     didSet { totalPauseNanoseconds &+= lastPauseNanoseconds; longestPauseNanoseconds = max(longestPauseNanoseconds, lastPauseNanoseconds) }
@@ -29,8 +45,12 @@ struct GCState {
   var longestPauseNanoseconds: UInt64 = 0
   /// The same two figures per generation collected (for `pyheap --memory-report`).
   var generationPauses: [GCPauseStats] = Array(repeating: GCPauseStats(), count: 3)
-  /// `gc.callbacks`.
-  var callbacks: [(GCCallbackPhase, GCCallbackInfo) -> Void] = []
+  /// `gc.callbacks`: a Python list (owned) of callables, each called with
+  /// `(phase, info)` before and after every collection. Made in bootstrap.
+  var callbacks: UnsafeMutableRawPointer?
+  /// Swift observers called with the same arguments before the Python callbacks (the
+  /// embedding API's equivalent of `gc.callbacks`).
+  var hooks: [(GCCallbackPhase, GCCallbackInfo) -> Void] = []
 
   static let generationCount = 3
   static let permanentGeneration = 3

@@ -25,22 +25,38 @@ extension RuntimeRef {
   /// `gc.get_stats()`.
   public var gcStats: [GCGenerationStats] { state.pointee.gc.stats }
 
-  /// `gc.garbage` (borrowed references; the runtime holds them).
-  public var gcGarbage: [PyRef] { state.pointee.gc.garbage }
-
-  /// Empties `gc.garbage`, releasing its references.
-  public func clearGCGarbage() {
-    let garbage = state.pointee.gc.garbage
-    state.pointee.gc.garbage = []
-    for object in garbage { decref(object) }
+  /// Makes the `gc.garbage` and `gc.callbacks` lists (bootstrap).
+  func bootstrapGCLists() {
+    guard let garbage = newList(), let callbacks = newList() else {
+      preconditionFailure("Runtime: the heap limit is too small for gc.garbage and gc.callbacks")
+    }
+    state.pointee.gc.garbage = garbage.raw
+    state.pointee.gc.callbacks = callbacks.raw
   }
 
-  /// Appends to `gc.callbacks`.
+  /// The `gc.garbage` list object (borrowed).
+  public var gcGarbageList: PyRef { PyRef(state.pointee.gc.garbage.unsafelyUnwrapped) }
+
+  /// The `gc.callbacks` list object (borrowed).
+  public var gcCallbackList: PyRef { PyRef(state.pointee.gc.callbacks.unsafelyUnwrapped) }
+
+  /// What `gc.garbage` holds now (borrowed references; the list holds them).
+  public var gcGarbage: [PyRef] {
+    let list = gcGarbageList
+    return (0..<ListObject.count(list)).map { ListObject.item(list, $0) }
+  }
+
+  /// Empties `gc.garbage`, releasing its references (`gc.garbage.clear()`).
+  public func clearGCGarbage() { listClear(gcGarbageList) }
+
+  /// Adds a Swift observer called, like the entries of `gc.callbacks`, before and after
+  /// every collection.
   public func addGCCallback(_ callback: @escaping (GCCallbackPhase, GCCallbackInfo) -> Void) {
-    state.pointee.gc.callbacks.append(callback)
+    state.pointee.gc.hooks.append(callback)
   }
 
-  public func removeAllGCCallbacks() { state.pointee.gc.callbacks = [] }
+  /// Removes every Swift observer (the Python list `gc.callbacks` is left alone).
+  public func removeAllGCCallbacks() { state.pointee.gc.hooks = [] }
 
   /// Pause figures: the last, the longest, and the total, in nanoseconds.
   public var gcPauses: (last: UInt64, longest: UInt64, total: UInt64) {

@@ -20,16 +20,20 @@ extension RuntimeRef {
       baseTypes.append(baseType)
     }
     if baseTypes.isEmpty { baseTypes = [object] }
-    // The base whose layout instances extend: the one with the largest built-in layout.
+    // The base whose layout instances extend (CPython's `best_base`): the one whose solid
+    // base (the nearest class that adds fields, `__slots__` or a built-in layout) extends
+    // the others'.
     var solid = baseTypes[0]
+    var winner = solidBase(solid)
     for candidate in baseTypes.dropFirst() {
-      let a = layoutRoot(solid), b = layoutRoot(candidate)
-      if isSubtype(b, a) {
-        solid = candidate
-      } else if !isSubtype(a, b) {
+      let candidateSolid = solidBase(candidate)
+      if isSubtype(winner, candidateSolid) { continue }
+      guard isSubtype(candidateSolid, winner) else {
         raise("TypeError", "multiple bases have instance lay-out conflict")
         return nil
       }
+      winner = candidateSolid
+      solid = candidate
     }
     guard let mro = computeMRO(baseTypes, name: StrObject.string(name)) else { return nil }
     let nameText = StrObject.string(name)
@@ -59,9 +63,11 @@ extension RuntimeRef {
       slotOffsets.append((mangledSlotName(slot, className: nameText), basicSize))
       basicSize += 8
     }
+    var managedDict = baseRecord.flags.contains(.managedDict)
     if wantsDict && dictOffset == 0 {
       dictOffset = basicSize
       basicSize += 8
+      managedDict = true
     }
     if wantsWeakref && weakListOffset == 0 {
       weakListOffset = basicSize
@@ -69,7 +75,8 @@ extension RuntimeRef {
     }
     let type = makeType(
       name: nameText, basicSize: basicSize, itemSize: baseRecord.itemSize,
-      flags: TypeFlags([.haveGC, .heapType, .baseType]).union(baseRecord.flags.intersection(.varSized)),
+      flags: TypeFlags([.haveGC, .heapType, .baseType]).union(baseRecord.flags.intersection(.varSized))
+        .union(managedDict ? .managedDict : []),
       weakListOffset: weakListOffset, dealloc: ClassInstances.dealloc, traverse: ClassInstances.traverse,
       clear: ClassInstances.clear)
     metaclass.object.incref()
@@ -118,7 +125,18 @@ extension RuntimeRef {
     // `__set_name__` on the attributes, then the parent's `__init_subclass__`.
     for (key, value) in dictItems(dict) {
       if let setName = lookup(value.type, "__set_name__") {
-        guard let result = callMethodLike(setName, boundTo: value, [type.object, key]) else { return nil }
+        guard let result = callMethodLike(setName, boundTo: value, [type.object, key]) else {
+          // 3.11 wraps the error (`_PyErr_FormatFromCause`): the original is the cause.
+          let cause = fetchException()
+          let keyText = reprString(key) ?? "?"
+          raise("RuntimeError", "Error calling __set_name__ on '\(value.type.name)' instance \(keyText) in '\(nameText)'")
+          if let cause, let wrapped = currentException {
+            cause.incref()
+            setContext(wrapped, cause)
+            setCause(wrapped, cause)
+          }
+          return nil
+        }
         decref(result)
       }
     }
@@ -144,6 +162,27 @@ extension RuntimeRef {
 
   /// The built-in type whose layout `type`'s instances have.
   func layoutRoot(_ type: PyType) -> PyType { ClassInstances.layoutRoot(type) }
+
+  /// CPython's `solid_base`: the nearest type on `type`'s base chain whose instances have
+  /// fields its own base lacks (`__slots__`, or a built-in layout); a `__dict__` or
+  /// weak-reference list added at the end does not count.
+  func solidBase(_ type: PyType) -> PyType {
+    guard let baseRaw = type.record.pointee.base else { return type }
+    let base = solidBase(PyType(baseRaw))
+    return addsFields(type, beyond: base) ? type : base
+  }
+
+  /// CPython's `extra_ivars`.
+  private func addsFields(_ type: PyType, beyond base: PyType) -> Bool {
+    let t = type.record.pointee, b = base.record.pointee
+    var size = t.basicSize
+    if t.itemSize != 0 || b.itemSize != 0 { return size != b.basicSize || t.itemSize != b.itemSize }
+    if type.flags.contains(.heapType) {
+      if t.weakListOffset != 0, b.weakListOffset == 0, t.weakListOffset + 8 == size { size -= 8 }
+      if t.dictOffset != 0, b.dictOffset == 0, t.dictOffset + 8 == size { size -= 8 }
+    }
+    return size != b.basicSize
+  }
 
   /// C3 linearization of the bases' MROs (without the new class itself).
   func computeMRO(_ bases: [PyType], name: String) -> [PyType]? {
@@ -195,20 +234,17 @@ extension RuntimeRef {
 /// The slots every class's instances share: dealloc with `__del__` (PEP 442), weak
 /// references, `__dict__` and `__slots__`, then the built-in base's own dealloc.
 enum ClassInstances {
-  /// Offsets of the references a class adds after its built-in base's layout.
-  static func addedReferenceOffsets(_ type: PyType, _ rt: RuntimeRef) -> [Int] {
-    let root = rt.layoutRoot(type)
-    let start = root.record.pointee.basicSize
-    var offsets: [Int] = []
-    var offset = start
-    while offset < type.record.pointee.basicSize {
-      if offset != type.record.pointee.weakListOffset { offsets.append(offset) }
+  /// Empties every reference field a class adds after its built-in base's layout (its
+  /// `__slots__` and `__dict__`; not the weak-reference list), releasing the values in
+  /// field order. No allocation: this runs on every instance's deallocation.
+  @inline(__always)
+  static func releaseAddedReferences(_ object: PyRef, _ rt: RuntimeRef) {
+    let record = object.type.record
+    var offset = layoutRoot(object.type).record.pointee.basicSize
+    while offset < record.pointee.basicSize {
+      if offset != record.pointee.weakListOffset { rt.replaceRef(in: object, at: offset, with: nil) }
       offset += 8
     }
-    if root.record.pointee.dictOffset == 0, type.record.pointee.dictOffset != 0, !offsets.contains(type.record.pointee.dictOffset) {
-      offsets.append(type.record.pointee.dictOffset)
-    }
-    return offsets
   }
 
   static let dealloc: Slot.Dealloc = { raw, runtime in
@@ -224,11 +260,7 @@ enum ClassInstances {
     if type.allowsWeakReferences, rt.layoutRoot(type).record.pointee.weakListOffset == 0 {
       rt.clearWeakReferences(object)
     }
-    for offset in addedReferenceOffsets(type, rt) {
-      let value = object.loadRef(at: offset)
-      object.storeRef(nil, at: offset)
-      rt.decref(value)
-    }
+    releaseAddedReferences(object, rt)
     let root = rt.layoutRoot(type)
     if root == rt.state.pointee.types.object {
       rt.freeObject(object)
@@ -246,10 +278,13 @@ enum ClassInstances {
     // The class itself is immortal for now; only the fields it adds are visited, then the
     // built-in base's own references.
     let root = layoutRoot(type)
+    let record = type.record
     var offset = root.record.pointee.basicSize
-    while offset < type.record.pointee.basicSize {
-      if offset != type.record.pointee.weakListOffset, let value = object.loadRef(at: offset) {
-        let result = visit(value.raw, arg)
+    while offset < record.pointee.basicSize {
+      if offset != record.pointee.weakListOffset, let value = object.loadRef(at: offset) {
+        // Inline values belong to the instance: the collector sees them, not their dict.
+        let result = offset == record.pointee.dictOffset && DictObject.holdsInlineValues(value)
+          ? DictObject.traverseEntries(value, visit, arg) : visit(value.raw, arg)
         if result != 0 { return result }
       }
       offset += 8
@@ -261,9 +296,7 @@ enum ClassInstances {
   static let clear: Slot.Clear = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
     let object = PyRef(raw)
-    for offset in addedReferenceOffsets(object.type, rt) {
-      rt.replaceRef(in: object, at: offset, with: nil)
-    }
+    releaseAddedReferences(object, rt)
     let root = rt.layoutRoot(object.type)
     root.record.pointee.clear?(raw, runtime)
   }

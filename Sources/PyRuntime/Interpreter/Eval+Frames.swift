@@ -45,6 +45,7 @@ extension RuntimeRef {
 
   /// Drops the references of a frame's locals, stack and header.
   func clearFrame(_ frame: UnsafeMutablePointer<Frame>) {
+    if _slowPath(frame.pointee.frameObject != nil) { detachFrameObject(frame) }
     let locals = frame.localsPlus
     let count = frame.pointee.localsPlusCount + frame.pointee.stackDepth
     frame.pointee.stackDepth = 0

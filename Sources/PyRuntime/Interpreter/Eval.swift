@@ -408,7 +408,7 @@ extension RuntimeRef {
         jump(argument)
       case .jumpBackward:
         jump(argument)
-        if _slowPath(state.pointee.gc.count.0 > state.pointee.gc.threshold.0) {
+        if _slowPath(state.pointee.gc.count.0 > state.pointee.gc.safePointTrigger) {
           saveRegisters()
           collectIfNeeded()
         }
@@ -521,7 +521,7 @@ extension RuntimeRef {
           frame = callee
           state.pointee.interpreter.currentFrame = callee
           loadRegisters()
-          if _slowPath(state.pointee.gc.count.0 > state.pointee.gc.threshold.0) { collectIfNeeded() }
+          if _slowPath(state.pointee.gc.count.0 > state.pointee.gc.safePointTrigger) { collectIfNeeded() }
           continue dispatch
         }
         saveRegisters()

@@ -40,6 +40,8 @@ public struct Frame {
   var suspended: Bool
   /// The instruction that raised, for tracebacks and `f_lineno`.
   var lastInstruction: Int
+  /// The `frame` object (a strong reference), once one was asked for.
+  var frameObject: UnsafeMutableRawPointer? = nil
   /// The instruction running now (CPython 3.11's `prev_instr`): the loop stores it before
   /// each instruction, so a tracer (tracemalloc) can tell the line of every frame on the
   /// stack at any allocation. One store per instruction, no branch.

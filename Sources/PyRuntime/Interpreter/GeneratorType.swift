@@ -140,7 +140,7 @@ public enum GeneratorType {
     guard GeneratorType.state(generator) == .suspended else { return }
     let saved = rt.fetchException()
     if !rt.generatorClose(generator) {
-      rt.writeUnraisable(context: rt.reprString(generator) ?? "<generator>")
+      rt.writeUnraisable(object: generator)
     }
     rt.restoreException(saved)
   }

@@ -5,8 +5,9 @@ public struct InterpreterState {
   public var recursionDepth = 0
   /// `sys.getrecursionlimit()`.
   public var recursionLimit = 1000
-  /// Set while a `RecursionError` is being handled, so handlers get some headroom
-  /// (CPython's "overflowed" flag).
+  /// Set while the `RecursionError` itself is being made, so the calls that takes get 50
+  /// more levels (CPython 3.11's `recursion_headroom`). Handlers get none: a program that
+  /// catches the error and recurses again stops at the same depth.
   var recursionHeadroom = false
   /// The `builtins` module's dict (owned), and `sys.modules` (owned).
   public internal(set) var builtins: UnsafeMutableRawPointer?
@@ -26,6 +27,8 @@ public struct InterpreterState {
   var inputReader: (() -> String?)?
   /// The built-in modules `import` can make, by name (`sys`, `gc`, …).
   public var builtinModules: [String: (RuntimeRef) -> PyRef?] = [:]
+  /// `sys.UnraisableHookArgs` (owned), made with `sys`.
+  var unraisableHookArgsType: UnsafeMutableRawPointer?
   /// Source files read for tracebacks, split into lines.
   var sourceCache: [String: [String]] = [:]
   public init() {}
@@ -48,14 +51,18 @@ extension RuntimeRef {
 
   @usableFromInline
   func recursionLimitExceeded(_ context: String) -> Bool {
-    // Handlers of the RecursionError get 50 more levels, as in CPython.
-    if state.pointee.interpreter.recursionHeadroom,
-       state.pointee.interpreter.recursionDepth <= state.pointee.interpreter.recursionLimit + 50 {
-      return true
+    if state.pointee.interpreter.recursionHeadroom {
+      // Making the RecursionError recursed: allow 50 levels, then fail this call (CPython
+      // aborts the process here; PyHeap raises a plain RecursionError instead).
+      if state.pointee.interpreter.recursionDepth <= state.pointee.interpreter.recursionLimit + 50 { return true }
+      state.pointee.interpreter.recursionDepth &-= 1
+      raise("RecursionError", "maximum recursion depth exceeded while handling a recursion error")
+      return false
     }
     state.pointee.interpreter.recursionDepth &-= 1
     state.pointee.interpreter.recursionHeadroom = true
     raise("RecursionError", "maximum recursion depth exceeded\(context)")
+    state.pointee.interpreter.recursionHeadroom = false
     return false
   }
 }

@@ -9,6 +9,7 @@ extension RuntimeRef {
     state.pointee.types.method = MethodType.makeType(self)
     state.pointee.types.generator = GeneratorType.makeType(self)
     state.pointee.types.traceback = TracebackType.makeType(self)
+    state.pointee.types.frame = FrameObjectType.makeType(self)
     let (staticMethod, classMethod) = StaticMethodType.makeTypes(self)
     state.pointee.types.staticMethod = staticMethod
     state.pointee.types.classMethod = classMethod

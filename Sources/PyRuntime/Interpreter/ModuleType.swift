@@ -37,9 +37,36 @@ public enum ModuleType {
       }
       return rt.newStr("<module '\(name)' (built-in)>")?.raw
     }
+    type.record.pointee.new = ModuleType.new
+    type.record.pointee.initialize = { _, _, _, _, _ in 0 }
     rt.readyBuiltinType(type, base: nil, kind: .module)
     rt.addSlotWrappers(type)
     return type
+  }
+}
+
+extension ModuleType {
+  /// `types.ModuleType(name, doc=None)`: a new, empty module (of a subclass too).
+  static let new: Slot.VectorCall = { typeRaw, argv, count, names, runtime in
+    let rt = RuntimeRef(raw: runtime)
+    let args = Arguments(rt, argv, count, PyRef(names))
+    guard let bound = args.bindClinic("module", ["name", "doc"], required: 1) else { return nil }
+    let name = bound[0]!
+    guard rt.isInstance(name, rt.state.pointee.types.str) else {
+      rt.raise("TypeError", "module.__init__() argument 'name' must be str, not \(name.type.name)")
+      return nil
+    }
+    guard let module = rt.allocateObject(PyType(typeRaw)) else { return nil }
+    guard let dict = rt.newDict() else { rt.freeObject(module); return nil }
+    module.storeRef(dict, at: ModuleType.dictOffset)
+    module.storeRef(nil, at: ModuleType.weakListOffset)
+    rt.initializeInstanceSlots(module)
+    rt.track(module)
+    let none = rt.state.pointee.none
+    rt.setItem(dict, "__name__", name)
+    rt.setItem(dict, "__doc__", bound[1] ?? none)
+    for key in ["__package__", "__loader__", "__spec__"] { rt.setItem(dict, key, none) }
+    return module.raw
   }
 }
 

@@ -78,8 +78,8 @@ extension RuntimeRef {
       let column = Int(position.column), endColumn = Int(position.endColumn)
       if column >= start, endColumn <= end, endColumn > column, !(column == start && endColumn == end) {
         let prefix = String(decoding: utf8[start..<column], as: UTF8.self).count
-        let width = String(decoding: utf8[column..<endColumn], as: UTF8.self).count
-        text += "    " + String(repeating: " ", count: prefix) + String(repeating: "^", count: width) + "\n"
+        text += "    " + String(repeating: " ", count: prefix)
+          + TracebackAnchors.markers(for: Array(utf8[column..<endColumn])) + "\n"
       }
     }
     return text

@@ -11,6 +11,17 @@ enum ModuleTable {
   /// Modules written in Swift: the name, and the function that makes the module object.
   /// Read-only after launch; the closures capture nothing.
   nonisolated(unsafe) static let native: [String: (RuntimeRef) -> PyRef?] = [
+    "_weakref": { $0.makeWeakRefModule() },
+    "atexit": { $0.makeAtExitModule() },
+    "gc": { $0.makeGCModule() },
+    "math": { $0.makeMathModule() },
+    "_random": { $0.makeRandomModule() },
+    "_sha512": { $0.makeSHA512Module() },
+    "time": { $0.makeTimeModule() },
+    "array": { $0.makeArrayModule() },
+    "itertools": { $0.makeItertoolsModule() },
+    "_collections": { $0.makeCollectionsModule() },
+    "_json": { $0.makeJSONModule() },
     "_tracemalloc": { $0.makeTracemallocModule() },
   ]
 
@@ -18,6 +29,24 @@ enum ModuleTable {
   static func frozenSource(_ name: String) -> [UInt8]? {
     switch name {
     case "_pyheap_selftest": return PackageResources._pyheap_selftest_py
+    case "_pyheap_structseq": return PackageResources._pyheap_structseq_py
+    case "_weakrefset": return PackageResources._weakrefset_py
+    case "weakref": return PackageResources.weakref_py
+    case "random": return PackageResources.random_py
+    case "bisect": return PackageResources.bisect_py
+    case "collections": return PackageResources.collections_py
+    case "contextlib": return PackageResources.contextlib_py
+    case "copy": return PackageResources.copy_py
+    case "dataclasses": return PackageResources.dataclasses_py
+    case "enum": return PackageResources.enum_py
+    case "functools": return PackageResources.functools_py
+    case "heapq": return PackageResources.heapq_py
+    case "io": return PackageResources.io_py
+    case "json": return PackageResources.json_py
+    case "keyword": return PackageResources.keyword_py
+    case "operator": return PackageResources.operator_py
+    case "string": return PackageResources.string_py
+    case "types": return PackageResources.types_py
     case "tracemalloc": return PackageResources.tracemalloc_py
     default: return nil
     }

@@ -1,3 +1,5 @@
+import PyMemory
+
 /// The `sys` module: the interpreter's settings and state as Python sees them.
 /// CPython: Python/sysmodule.c.
 extension RuntimeRef {
@@ -45,9 +47,6 @@ extension RuntimeRef {
     setString(dict, "version", "3.11.7 (PyHeap)")
     setString(dict, "executable", "pyheap")
     setInt(dict, "hexversion", 0x030B07F0)
-    let versionInfo = newTuple([newInt(3)!, newInt(11)!, newInt(7)!, newStr("final")!, newInt(0)!])!
-    setItem(dict, "version_info", versionInfo)
-    decref(versionInfo)
     let implementation = newModule("implementation")!
     setString(ModuleType.dict(implementation), "name", "pyheap")
     setItem(dict, "implementation", implementation)
@@ -55,12 +54,18 @@ extension RuntimeRef {
     let builtinNames = newTuple((["builtins", "sys"] + ModuleTable.nativeNames).map { newStr($0)! })!
     setItem(dict, "builtin_module_names", builtinNames)
     decref(builtinNames)
-    for function in SysFunctions.all {
+    for function in SysFunctions.all + SysFunctions.memory + SysFunctions.unraisable {
       guard let object = newBuiltinFunction(function.name, function.code, boundSelf: module) else {
         preconditionFailure("sys: out of memory")
       }
       setItem(dict, function.name, object)
       decref(object)
+    }
+    if let hook = dictGetItem(dict, named: "unraisablehook") { setItem(dict, "__unraisablehook__", hook) }
+    guard addStructSequences(to: dict) else {
+      let problem = fetchException().map { formatExceptionOnly($0) } ?? "no exception"
+      StandardError.write("sys: cannot make the struct sequences: \(problem)\n")
+      preconditionFailure("sys: cannot make the struct sequences")
     }
     decref(module)
   }
@@ -77,12 +82,12 @@ enum SysFunctions {
   static let all: [BuiltinFunction] = [
     BuiltinFunction("getrecursionlimit") { _, argv, count, names, runtime in
       let a = ModuleArguments(runtime, argv, count, names)
-      guard a.args.expect("getrecursionlimit", exactly: 0) else { return nil }
+      guard a.args.expect("sys.getrecursionlimit", exactly: 0) else { return nil }
       return a.rt.newInt(a.rt.state.pointee.interpreter.recursionLimit)?.raw
     },
     BuiltinFunction("setrecursionlimit") { _, argv, count, names, runtime in
       let a = ModuleArguments(runtime, argv, count, names)
-      guard a.args.expect("setrecursionlimit", exactly: 1) else { return nil }
+      guard a.args.expect("sys.setrecursionlimit", exactly: 1) else { return nil }
       guard a.rt.isInstance(a[0], a.rt.state.pointee.types.int) else {
         a.rt.raise("TypeError", "'\(a[0].type.name)' object cannot be interpreted as an integer")
         return nil
@@ -99,17 +104,6 @@ enum SysFunctions {
       a.rt.state.pointee.interpreter.recursionLimit = limit
       return a.rt.newNone().raw
     },
-    BuiltinFunction("getrefcount") { _, argv, count, names, runtime in
-      let a = ModuleArguments(runtime, argv, count, names)
-      guard a.args.expect("getrefcount", exactly: 1) else { return nil }
-      // The argument itself holds one reference, as in CPython.
-      return a.rt.newInt(min(a[0].refcount, Int(UInt32.max)))?.raw
-    },
-    BuiltinFunction("getsizeof") { _, argv, count, names, runtime in
-      let a = ModuleArguments(runtime, argv, count, names)
-      guard a.args.expect("getsizeof", atLeast: 1, atMost: 2) else { return nil }
-      return a.rt.sizeOf(a[0]).flatMap { a.rt.newInt($0) }?.raw
-    },
     BuiltinFunction("exit") { _, argv, count, names, runtime in
       let a = ModuleArguments(runtime, argv, count, names)
       guard a.args.expect("exit", atLeast: 0, atMost: 1) else { return nil }
@@ -117,19 +111,9 @@ enum SysFunctions {
       if let exception = a.rt.call(a.rt.exceptionType("SystemExit").object, arguments) { a.rt.setException(exception) }
       return nil
     },
-    BuiltinFunction("intern") { _, argv, count, names, runtime in
-      let a = ModuleArguments(runtime, argv, count, names)
-      guard a.args.expect("intern", exactly: 1) else { return nil }
-      guard a[0].type == a.rt.state.pointee.types.str else {
-        a.rt.raise("TypeError", "intern() argument must be str, not \(a[0].type.name)")
-        return nil
-      }
-      a[0].incref()
-      return a.rt.intern(a[0]).raw
-    },
     BuiltinFunction("exc_info") { _, argv, count, names, runtime in
       let a = ModuleArguments(runtime, argv, count, names)
-      guard a.args.expect("exc_info", exactly: 0) else { return nil }
+      guard a.args.expect("sys.exc_info", exactly: 0) else { return nil }
       let rt = a.rt
       guard let handled = rt.handledException else {
         return rt.newTuple([rt.newNone(), rt.newNone(), rt.newNone()])?.raw
@@ -143,7 +127,7 @@ enum SysFunctions {
     },
     BuiltinFunction("exception") { _, argv, count, names, runtime in
       let a = ModuleArguments(runtime, argv, count, names)
-      guard a.args.expect("exception", exactly: 0) else { return nil }
+      guard a.args.expect("sys.exception", exactly: 0) else { return nil }
       let value = a.rt.handledException ?? a.rt.state.pointee.none
       value.incref()
       return value.raw
@@ -160,24 +144,22 @@ enum SysFunctions {
     },
     BuiltinFunction("_getframe") { _, argv, count, names, runtime in
       let a = ModuleArguments(runtime, argv, count, names)
-      a.rt.raise("ValueError", "call stack is not deep enough")
-      return nil
+      guard a.args.expect("_getframe", atLeast: 0, atMost: 1) else { return nil }
+      var depth = 0
+      if a.count == 1 {
+        guard let value = a.rt.indexInteger(a[0]) else { return nil }
+        depth = value
+      }
+      var frame = a.rt.state.pointee.interpreter.currentFrame
+      while depth > 0, let current = frame {
+        frame = current.pointee.previous
+        depth -= 1
+      }
+      guard let found = frame else {
+        a.rt.raise("ValueError", "call stack is not deep enough")
+        return nil
+      }
+      return a.rt.frameObject(for: found)?.raw
     },
   ]
-}
-
-extension RuntimeRef {
-  /// `sys.getsizeof(object)`: `__sizeof__` plus the GC header for GC objects.
-  func sizeOf(_ object: PyRef) -> Int? {
-    guard let result = callSpecial(object, "__sizeof__").result else {
-      if !hasError { raise("TypeError", "Type \(object.type.name) doesn't define __sizeof__") }
-      return nil
-    }
-    defer { decref(result) }
-    guard let size = IntObject.exactValue(result), size >= 0 else {
-      raise("ValueError", "__sizeof__() should return >= 0")
-      return nil
-    }
-    return size + (object.type.isGC ? GCHeader.size : 0)
-  }
 }

@@ -83,6 +83,10 @@ public struct TypeFlags: OptionSet, Sendable {
   /// The type may be subclassed (`Py_TPFLAGS_BASETYPE`): a class statement naming a type
   /// without it fails with "type 'bool' is not an acceptable base type".
   public static let baseType = TypeFlags(rawValue: 1 << 10)
+  /// Instances keep their attributes as inline values owned by the instance, not in a dict
+  /// object of their own, until `__dict__` is asked for (`Py_TPFLAGS_MANAGED_DICT`). See
+  /// ``DictObject/holdsInlineValues(_:)``.
+  public static let managedDict = TypeFlags(rawValue: 1 << 4)
   /// Variable-size instances with `ob_size`.
   public static let varSized = TypeFlags(rawValue: 1 << 40)
 }
@@ -156,6 +160,9 @@ public struct TypeRecord {
   /// `tp_new`: `(type, argv, count, kwnames)`; the callable receives the type object.
   public var new: Slot.VectorCall?
   public var initialize: Slot.Initialize?
+  /// The head of the list of weak references to this type object (types accept weak
+  /// references: `type`'s `weakListOffset` points here). CPython: `tp_weaklist`.
+  public var weakList: UnsafeMutableRawPointer? = nil
 }
 
 /// Which special methods a type defines in Python code (its own or inherited). Built-in

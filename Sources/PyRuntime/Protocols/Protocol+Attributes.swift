@@ -41,13 +41,27 @@ extension RuntimeRef {
   }
 
   /// The instance dict of `object`, or nil when its type has none. Borrowed; created on
-  /// first use.
+  /// first use. For a class with a managed dict it starts as the instance's inline values
+  /// (see ``DictObject/holdsInlineValues(_:)``); hand it to Python code only through
+  /// ``exposeInstanceDict(_:)``.
   public func instanceDict(_ object: PyRef) -> PyRef? {
     let offset = object.type.record.pointee.dictOffset
     guard offset != 0 else { return nil }
     if let dict = object.loadRef(at: offset) { return dict }
     guard let dict = newDict() else { return nil }
+    if object.type.flags.contains(.managedDict) { DictObject.setHoldsInlineValues(dict, true) }
     object.storeRef(dict, at: offset)
+    return dict
+  }
+
+  /// `object.__dict__` as Python sees it: inline values become a dict object of their own,
+  /// tracked if it holds anything the collector may need to see (CPython 3.11's
+  /// `make_dict_from_instance`). Borrowed.
+  public func exposeInstanceDict(_ object: PyRef) -> PyRef? {
+    guard let dict = instanceDict(object) else { return nil }
+    guard DictObject.holdsInlineValues(dict) else { return dict }
+    DictObject.setHoldsInlineValues(dict, false)
+    if !DictObject.mayUntrack(dict, tupleType: state.pointee.types.tuple!) { track(dict) }
     return dict
   }
 

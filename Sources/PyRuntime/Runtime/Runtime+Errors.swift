@@ -108,15 +108,45 @@ extension RuntimeRef {
     return StrObject.string(text)
   }
 
-  /// Reports the pending exception as unraisable, as CPython's default
-  /// `sys.unraisablehook` prints it, and clears it (`PyErr_WriteUnraisable`).
+  /// Reports the pending exception as unraisable and clears it (`PyErr_WriteUnraisable`):
+  /// through `sys.unraisablehook` when the program replaced it, otherwise as CPython's
+  /// default hook prints it, naming `context`.
   public func writeUnraisable(context: String) {
+    guard hasError else { return }
+    guard let label = newStr(context) else { return }
+    defer { decref(label) }
+    writeUnraisable(object: label, describedBy: context)
+  }
+
+  /// Reports the pending exception as unraisable in `object` (what the hook's `object`
+  /// field holds: the `__del__` function, the weak-reference callback, the generator).
+  public func writeUnraisable(object: PyRef, message: String? = nil) {
+    guard hasError else { return }
+    writeUnraisable(object: object, describedBy: nil, message: message)
+  }
+
+  private func writeUnraisable(object: PyRef, describedBy context: String?, message: String? = nil) {
     guard let exception = fetchException() else { return }
     defer { decref(exception) }
-    var text = "Exception ignored in: \(context)\n"
-    text += formatTraceback(of: exception)
-    text += formatExceptionOnly(exception)
-    state.pointee.unraisableHook(text)
+    if callUnraisableHook(exception, object: object, message: message) { return }
+    state.pointee.unraisableHook(defaultUnraisableText(exception, message: message, object: object, describedBy: context))
+  }
+
+  /// What CPython's default `sys.unraisablehook` prints: "Exception ignored in: OBJECT",
+  /// the traceback and the exception.
+  func defaultUnraisableText(_ exception: PyRef?, message: String?, object: PyRef?, describedBy context: String?) -> String {
+    var text = message ?? "Exception ignored in"
+    if let context {
+      text += ": \(context)"
+    } else if let object, object != state.pointee.none {
+      text += ": " + (reprString(object) ?? { clearError(); return "<object repr() failed>" }())
+    }
+    text += "\n"
+    if let exception {
+      text += formatTraceback(of: exception)
+      text += formatExceptionOnly(exception)
+    }
+    return text
   }
 
   /// The exception being handled (`sys.exception()`), borrowed.

@@ -42,6 +42,7 @@ extension RuntimeRef {
     let typeType = makeType(name: "type", basicSize: ObjectLayout.headerSize + MemoryLayout<TypeRecord>.stride,
                             dealloc: deallocPlain)
     typeType.object.raw.storeBytes(of: typeType.raw, toByteOffset: 8, as: UnsafeMutableRawPointer.self)
+    typeType.record.pointee.weakListOffset = ObjectLayout.headerSize + MemoryLayout<TypeRecord>.offset(of: \TypeRecord.weakList)!
     state.pointee.types.type = typeType
     state.pointee.types.object = ObjectType.makeType(self)
     state.pointee.types.none = makeType(name: "NoneType", basicSize: ObjectLayout.headerSize, dealloc: deallocPlain)
@@ -79,8 +80,11 @@ extension RuntimeRef {
     bootstrapTextProtocols()
     bootstrapByteArray()
     bootstrapContainerProtocols()
+    addBuiltinFunctionAttributes()
     bootstrapInterpreterTypes()
+    bootstrapWeakRefTypes()
     markBaseTypes()
+    bootstrapGCLists()
     state.pointee.gc.count = (0, 0, 0)
   }
 
@@ -151,10 +155,13 @@ extension RuntimeRef {
     releaseTracemalloc()
     for name in state.pointee.ownedNames { name.deallocate() }
     state.pointee.ownedNames = []
-    state.pointee.gc.garbage = []
-    state.pointee.gc.callbacks = []
+    state.pointee.gc.garbage = nil
+    state.pointee.gc.callbacks = nil
+    state.pointee.gc.hooks = []
     state.pointee.gc.release()
     state.pointee.trashcan.release()
+    clearFreeLists()
+    state.pointee.freeLists.release()
     state.pointee.smallInts.deallocate()
   }
 

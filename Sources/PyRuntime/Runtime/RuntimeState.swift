@@ -23,6 +23,8 @@ public struct RuntimeState: ~Copyable {
   public internal(set) var falseObject = PyRef(UnsafeMutableRawPointer(bitPattern: 16)!)
   /// The float free list and the int string-conversion limit.
   var numbers = NumberState()
+  /// Parked tuples, lists and dicts (``FreeLists``).
+  @usableFromInline var freeLists = FreeLists()
   /// The containers' per-runtime state: the reprs in progress (see ``ContainerState``).
   var containers = ContainerState()
   /// Small ints −5…256, immortal (`_PY_NSMALLNEGINTS`, `_PY_NSMALLPOSINTS`).
@@ -36,6 +38,8 @@ public struct RuntimeState: ~Copyable {
   var exceptionTypes: [String: PyType] = [:]
   /// A `MemoryError` made in advance: raising it allocates nothing.
   var memoryErrorInstance: UnsafeMutableRawPointer?
+  /// The functions `atexit.register` registered, run at shutdown.
+  var atexit = AtExitState()
   /// tracemalloc's tables, made when it is first used (see ``Tracemalloc``).
   var tracemalloc: UnsafeMutablePointer<Tracemalloc>?
   /// The interpreter: frames, modules, builtins (see ``InterpreterState``).

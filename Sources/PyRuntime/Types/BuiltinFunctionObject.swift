@@ -50,8 +50,9 @@ public enum BuiltinFunctionObject {
     function.record.pointee.kind = .builtinFunction
     function.record.pointee.vectorCall = callBuiltin
     function.record.pointee.repr = repr
+    // Method descriptors refuse weak references in CPython (no `tp_weaklistoffset`).
     let descriptor = rt.makeType(
-      name: "method_descriptor", basicSize: basicSize, flags: [.haveGC], weakListOffset: weakListOffset,
+      name: "method_descriptor", basicSize: basicSize, flags: [.haveGC],
       dealloc: dealloc, traverse: traverse, clear: clear)
     descriptor.record.pointee.kind = .methodDescriptor
     descriptor.record.pointee.vectorCall = callBuiltin

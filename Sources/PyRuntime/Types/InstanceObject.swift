@@ -75,7 +75,7 @@ public enum InstanceObject {
       rt.track(instance)
       instance.refcount = 1
       legacyDel(instance.raw, runtime)
-      rt.writeUnraisable(context: "<function \(instance.type.name).__del__>")
+      rt.writeUnraisable(object: rt.lookup(instance.type, "__del__") ?? instance)
       instance.refcount -= 1
       guard instance.refcount == 0 else { return }                   // resurrected
       rt.untrack(instance)
@@ -185,8 +185,12 @@ extension RuntimeRef {
   func callFinalizer(_ object: PyRef) {
     guard let finalize = object.type.record.pointee.finalize else { return }
     if object.type.isGC && object.gc.isFinalized { return }
+    // The finalizer may run while an exception propagates (a frame's locals released
+    // during unwinding): it must neither see nor lose it (`slot_tp_finalize` saves it).
+    let saved = fetchException()
     finalize(object.raw, raw)
     if object.type.isGC { object.gc.isFinalized = true }
-    if hasError { writeUnraisable(context: "<function \(object.type.name).__del__>") }
+    if hasError { writeUnraisable(object: lookup(object.type, "__del__") ?? object) }
+    restoreException(saved)
   }
 }

@@ -128,7 +128,7 @@ enum ObjectType {
     }),
     GetSetDefinition("__dict__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
-      guard let dict = rt.instanceDict(PyRef(raw)) else {
+      guard let dict = rt.exposeInstanceDict(PyRef(raw)) else {
         if !rt.hasError {
           rt.raise("AttributeError", "'\(PyRef(raw).type.name)' object has no attribute '__dict__'")
         }

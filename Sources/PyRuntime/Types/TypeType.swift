@@ -129,7 +129,15 @@ enum TypeType {
     GetSetDefinition("__qualname__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
       let type = PyType(raw)
-      return rt.newStr(rt.typeAttributeString(type, "__qualname__") ?? type.name)?.raw
+      if let name = rt.typeAttributeString(type, "__qualname__") { return rt.newStr(name)?.raw }
+      return rt.newStr(rt.shortTypeName(type))?.raw
+    }, { raw, value, runtime in
+      let rt = RuntimeRef(raw: runtime)
+      guard let value, rt.isInstance(PyRef(value), rt.state.pointee.types.str) else {
+        rt.raise("TypeError", "can only assign string to \(PyType(raw).name).__qualname__, not '\(PyRef(value)?.type.name ?? "NoneType")'")
+        return -1
+      }
+      return TypeType.setHeapTypeAttribute(rt, PyType(raw), "__qualname__", PyRef(value))
     }),
     GetSetDefinition("__module__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
@@ -141,7 +149,17 @@ enum TypeType {
           return value.raw
         }
       }
+      // A built-in type named "module.name" (`collections.deque`) belongs to that module.
+      let full = type.name
+      if !type.flags.contains(.heapType), let dot = full.lastIndex(of: ".") { return rt.newStr(String(full[..<dot]))?.raw }
       return rt.newStr("builtins")?.raw
+    }, { raw, value, runtime in
+      let rt = RuntimeRef(raw: runtime)
+      guard let value else {
+        rt.raise("TypeError", "cannot delete '__module__' attribute of immutable type '\(PyType(raw).name)'")
+        return -1
+      }
+      return TypeType.setHeapTypeAttribute(rt, PyType(raw), "__module__", PyRef(value))
     }),
     GetSetDefinition("__mro__", { raw, _ in
       let mro = PyRef(PyType(raw).record.pointee.mro!)
@@ -173,8 +191,21 @@ enum TypeType {
         }
       }
       return rt.newNone().raw
+    }, { raw, value, runtime in
+      let rt = RuntimeRef(raw: runtime)
+      return TypeType.setHeapTypeAttribute(rt, PyType(raw), "__doc__", PyRef(value) ?? rt.state.pointee.none)
     }),
   ]
+
+  /// Stores a class attribute that a getset of `type` reads back (`__module__`,
+  /// `__qualname__`); built-in types refuse.
+  static func setHeapTypeAttribute(_ rt: RuntimeRef, _ type: PyType, _ name: String, _ value: PyRef) -> Int32 {
+    guard type.flags.contains(.heapType) else {
+      rt.raise("TypeError", "cannot set '\(name)' attribute of immutable type '\(type.name)'")
+      return -1
+    }
+    return rt.setItem(rt.typeDict(type), name, value) ? 0 : -1
+  }
 
   static let methods: [MethodDefinition] = [
     MethodDefinition("mro", { _, argv, count, names, runtime in

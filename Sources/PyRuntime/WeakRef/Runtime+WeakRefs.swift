@@ -11,30 +11,25 @@ extension RuntimeRef {
   /// `weakref.proxy(object, callback)`: a callable proxy when `object` is callable.
   public func newProxy(_ object: PyRef, callback: PyRef? = nil) -> PyRef? {
     let types = state.pointee.types
-    let type = object.type.record.pointee.call != nil ? types.weakCallableProxy! : types.weakProxy!
-    return newWeak(type, object, callback: callback)
+    let record = object.type.record
+    let callable = record.pointee.vectorCall != nil || record.pointee.call != nil
+    return newWeak(callable ? types.weakCallableProxy! : types.weakProxy!, object, callback: callback)
   }
 
-  private func newWeak(_ type: PyType, _ object: PyRef, callback: PyRef?) -> PyRef? {
+  /// A new weak reference of `type` (`ref`, a subclass of it, or a proxy type) to `object`.
+  /// Without a callback (nil or None), a plain `ref` or proxy reuses the existing one.
+  /// CPython: `weakref___new__()`, `PyWeakref_NewProxy()`, `get_basic_refs()`.
+  func newWeak(_ type: PyType, _ object: PyRef, callback: PyRef?) -> PyRef? {
     guard object.type.allowsWeakReferences else {
       raise("TypeError", "cannot create weak reference to '\(object.type.name)' object")
       return nil
     }
+    let types = state.pointee.types
     let callback = callback == state.pointee.none ? nil : callback
-    // The basic (callback-less) references come first: reference, then proxy.
-    var basicRef: PyRef?, basicProxy: PyRef?
-    if let first = WeakRefObject.first(object), WeakRefObject.callback(first) == nil {
-      if first.type == state.pointee.types.weakref {
-        basicRef = first
-        if let second = WeakRefObject.next(first), WeakRefObject.callback(second) == nil,
-           second.type != state.pointee.types.weakref { basicProxy = second }
-      } else {
-        basicProxy = first
-      }
-    }
-    if callback == nil {
-      let existing = type == state.pointee.types.weakref ? basicRef : basicProxy
-      if let existing {
+    let isBasicRef = type == types.weakref, isProxy = type == types.weakProxy || type == types.weakCallableProxy
+    let (basicRef, basicProxy) = basicReferences(object)
+    if callback == nil && (isBasicRef || isProxy) {
+      if let existing = isBasicRef ? basicRef : basicProxy {
         existing.incref()
         return existing
       }
@@ -44,16 +39,35 @@ extension RuntimeRef {
     callback?.incref()
     ref.storeRef(callback, at: WeakRefObject.callbackOffset)
     ref.raw.storeBytes(of: -1, toByteOffset: WeakRefObject.hashOffset, as: Int.self)
+    ref.storeRef(nil, at: WeakRefObject.prevOffset)
+    ref.storeRef(nil, at: WeakRefObject.nextOffset)
+    initializeInstanceSlots(ref)
     // Basic reference at the head; basic proxy after it; the rest after both (newest first).
-    let after: PyRef?
-    if callback == nil && type == state.pointee.types.weakref { after = nil }
-    else if callback == nil { after = basicRef }
-    else { after = basicProxy ?? basicRef }
+    // (Allocation runs no code here: collections wait for a safe point.)
+    let after: PyRef? = callback == nil && isBasicRef ? nil : basicProxy ?? basicRef
     link(ref, into: object, after: after)
     track(ref)
     return ref
   }
 
+  /// The shared callback-less `ref` and proxy at the front of `object`'s list, if any
+  /// (exact types only: subclass instances are never shared). CPython: `get_basic_refs()`.
+  private func basicReferences(_ object: PyRef) -> (ref: PyRef?, proxy: PyRef?) {
+    let types = state.pointee.types
+    var cursor = WeakRefObject.first(object)
+    var basicRef: PyRef?
+    if let head = cursor, WeakRefObject.callback(head) == nil, head.type == types.weakref {
+      basicRef = head
+      cursor = WeakRefObject.next(head)
+    }
+    if let candidate = cursor, WeakRefObject.callback(candidate) == nil,
+       candidate.type == types.weakProxy || candidate.type == types.weakCallableProxy {
+      return (basicRef, candidate)
+    }
+    return (basicRef, nil)
+  }
+
+  /// Links `ref` into `object`'s list after `after` (at the head when nil).
   private func link(_ ref: PyRef, into object: PyRef, after: PyRef?) {
     let head = WeakRefObject.listHead(object)
     let next: PyRef? = after.map { WeakRefObject.next($0) } ?? PyRef(head.load(as: UnsafeMutableRawPointer?.self))
@@ -67,16 +81,14 @@ extension RuntimeRef {
 
   /// Calls a weak reference: the referent (new reference) or None.
   public func weakRefGet(_ ref: PyRef) -> PyRef {
-    PyRef(WeakRefObject.callRef(ref.raw, nil, raw)).unsafelyUnwrapped
+    let referent = WeakRefObject.liveReferent(ref) ?? state.pointee.none
+    referent.incref()
+    return referent
   }
 
   /// The live referent of a proxy (borrowed), or nil with `ReferenceError` set.
   public func proxyReferent(_ proxy: PyRef) -> PyRef? {
-    guard let referent = WeakRefObject.referent(proxy), referent.refcount > 0 else {
-      raise("ReferenceError", "weakly-referenced object no longer exists")
-      return nil
-    }
-    return referent
+    WeakProxy.referent(proxy, self)
   }
 
   /// `weakref.getweakrefcount(object)`.
@@ -125,7 +137,7 @@ extension RuntimeRef {
     if let result = call(callback, ref) {
       decref(result)
     } else {
-      writeUnraisable(context: "<function \(callback.type.name) at 0x\(String(UInt(bitPattern: callback.raw), radix: 16))>")
+      writeUnraisable(object: callback)
     }
   }
 

@@ -13,8 +13,15 @@
 /// ```
 ///
 /// A reference or proxy without a callback is shared: asking again returns the same object
-/// (it sits at the front of the list). References with callbacks go right after those, so
-/// the list runs newest first and so do the callbacks.
+/// (it sits at the front of the list). References with callbacks, and instances of
+/// subclasses of `ref`, go right after those, so the list runs newest first and so do the
+/// callbacks.
+///
+/// Three built-in types share this layout: `weakref.ReferenceType` (`weakref.ref`, which
+/// classes may extend: `WeakMethod`, `KeyedRef`), `weakref.ProxyType` and
+/// `weakref.CallableProxyType`. All three have the kind ``TypeKind/weakref``, and so do the
+/// subclasses of `ref`. The Python-facing slots of `ref` are in `WeakRefObject+Reference`,
+/// those of the proxies in `WeakProxy`.
 /// CPython: Objects/weakrefobject.c, Include/cpython/weakrefobject.h.
 public enum WeakRefObject {
   static let referentOffset = 16
@@ -29,6 +36,18 @@ public enum WeakRefObject {
   static func next(_ ref: PyRef) -> PyRef? { ref.loadRef(at: nextOffset) }
   static func prev(_ ref: PyRef) -> PyRef? { ref.loadRef(at: prevOffset) }
 
+  /// The referent while it is alive (borrowed); nil once the reference is dead.
+  /// CPython: `PyWeakref_GET_OBJECT` (which gives None for a dead one).
+  static func liveReferent(_ ref: PyRef) -> PyRef? {
+    guard let referent = referent(ref), referent.refcount > 0 else { return nil }
+    return referent
+  }
+
+  /// Whether `object` is a weak reference or proxy of any kind, including instances of
+  /// subclasses of `ref` (CPython: `PyWeakref_Check`).
+  @inline(__always)
+  static func isWeakReference(_ object: PyRef) -> Bool { object.type.record.pointee.kind == .weakref }
+
   static func listHead(_ object: PyRef) -> UnsafeMutableRawPointer {
     object.raw + object.type.record.pointee.weakListOffset
   }
@@ -39,12 +58,14 @@ public enum WeakRefObject {
 
   static func makeTypes(_ rt: RuntimeRef) -> (PyType, PyType, PyType) {
     let ref = rt.makeType(name: "weakref.ReferenceType", basicSize: basicSize, flags: [.haveGC],
-                          dealloc: dealloc, traverse: traverse, clear: clear, call: callRef,
-                          hash: hash, equal: equal)
+                          dealloc: dealloc, traverse: traverse, clear: clear, hash: hash, equal: equal)
     let proxy = rt.makeType(name: "weakref.ProxyType", basicSize: basicSize, flags: [.haveGC],
                             dealloc: dealloc, traverse: traverse, clear: clear)
     let callableProxy = rt.makeType(name: "weakref.CallableProxyType", basicSize: basicSize, flags: [.haveGC],
-                                    dealloc: dealloc, traverse: traverse, clear: clear, call: callProxy)
+                                    dealloc: dealloc, traverse: traverse, clear: clear)
+    configureReference(ref)
+    WeakProxy.configure(proxy, callable: false)
+    WeakProxy.configure(callableProxy, callable: true)
     return (ref, proxy, callableProxy)
   }
 
@@ -62,12 +83,15 @@ public enum WeakRefObject {
     ref.storeRef(nil, at: nextOffset)
   }
 
+  /// Frees a reference or proxy, or the built-in part of a `ref` subclass instance (the
+  /// class's dealloc has released its own fields first).
   static let dealloc: Slot.Dealloc = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
     let ref = PyRef(raw)
     rt.untrack(ref)
     detach(ref)
     rt.decref(callback(ref))
+    ref.storeRef(nil, at: callbackOffset)
     rt.freeObject(ref)
   }
 
@@ -82,43 +106,17 @@ public enum WeakRefObject {
     detach(ref)
     RuntimeRef(raw: runtime).replaceRef(in: ref, at: callbackOffset, with: nil)
   }
+}
 
-  /// Calling a reference returns the referent, or None once it is dead (or dying).
-  static let callRef: Slot.Call = { raw, _, runtime in
-    let rt = RuntimeRef(raw: runtime)
-    guard let referent = referent(PyRef(raw)), referent.refcount > 0 else { return rt.newNone().raw }
-    referent.incref()
-    return referent.raw
-  }
-
-  static let callProxy: Slot.Call = { raw, argument, runtime in
-    let rt = RuntimeRef(raw: runtime)
-    guard let referent = rt.proxyReferent(PyRef(raw)) else { return nil }
-    return rt.call(referent, PyRef(argument))?.raw
-  }
-
-  /// The referent's hash, computed once; a dead reference that never hashed raises
-  /// `TypeError: weak object has gone away`.
-  static let hash: Slot.Hash = { raw, runtime in
-    let rt = RuntimeRef(raw: runtime)
-    let ref = PyRef(raw)
-    let cached = ref.raw.load(fromByteOffset: hashOffset, as: Int.self)
-    if cached != -1 { return cached }
-    guard let referent = referent(ref), referent.refcount > 0 else {
-      rt.raise("TypeError", "weak object has gone away")
-      return -1
-    }
-    let value = rt.hash(referent)
-    if value != -1 { ref.raw.storeBytes(of: value, toByteOffset: hashOffset, as: Int.self) }
-    return value
-  }
-
-  /// Two live references compare their referents; otherwise identity.
-  static let equal: Slot.Equal = { a, b, runtime in
-    let rt = RuntimeRef(raw: runtime)
-    let left = PyRef(a), right = PyRef(b)
-    guard left.type == rt.state.pointee.types.weakref, right.type == rt.state.pointee.types.weakref,
-          let x = referent(left), let y = referent(right) else { return a == b ? 1 : 0 }
-    return rt.equal(x, y)
+extension RuntimeRef {
+  /// The Python-facing methods of the three weak-reference types: slot wrappers,
+  /// `ref.__callback__`, the proxies' forwarding methods. Runs after the core types are
+  /// ready (bootstrap).
+  func bootstrapWeakRefTypes() {
+    let types = state.pointee.types
+    addGetSets(types.weakref, WeakRefObject.getSets)
+    addSlotWrappers(types.weakref)
+    WeakProxy.finish(self, types.weakProxy)
+    WeakProxy.finish(self, types.weakCallableProxy)
   }
 }

@@ -1,7 +1,7 @@
 /// The mapping: CPython's compact, insertion-ordered hash table.
 ///
 /// ```
-///   dict object: -16 GC header | 0 refcount | 8 type | 16 used | 24 table → | 32 (reserved) | 40 (reserved)
+///   dict object: -16 GC header | 0 refcount | 8 type | 16 used | 24 table → | 32 inline values? | 40 (reserved)
 ///
 ///   table (mem domain):
 ///   +----------+-----------+--------+------+--------------------------+-------------------------------------+
@@ -24,6 +24,7 @@
 public enum DictObject {
   static let usedOffset = 16
   static let tableOffset = 24
+  static let inlineValuesOffset = 32
   static let basicSize = 48
   static let emptySlot = -1
   static let deletedSlot = -2
@@ -136,6 +137,10 @@ public enum DictObject {
     let dict = PyRef(raw)
     rt.untrack(dict)
     releaseTable(dict, rt)
+    if dict.type == rt.state.pointee.types.dict, rt.state.pointee.freeLists.dicts.count < FreeLists.dictCapacity {
+      rt.state.pointee.freeLists.dicts.push(dict)
+      return
+    }
     rt.freeObject(dict)
   }
 
@@ -155,14 +160,53 @@ public enum DictObject {
     rt.freeMemory(table.raw)
   }
 
+  /// Each entry's value, then its key; a table of str keys visits only the values (str
+  /// objects hold no references), as `gc.get_referents` shows. CPython: `dict_traverse()`.
   static let traverse: Slot.Traverse = { raw, visit, arg in
     guard let table = table(PyRef(raw)) else { return 0 }
+    let visitKeys = !table.isUnicode
     for index in 0..<table.entryCount {
-      guard let key = table.key(index) else { continue }
-      var result = visit(key.raw, arg)
+      guard let key = table.key(index), let value = table.value(index) else { continue }
+      var result = visit(value.raw, arg)
       if result != 0 { return result }
+      if visitKeys {
+        result = visit(key.raw, arg)
+        if result != 0 { return result }
+      }
+    }
+    return 0
+  }
+
+  /// Whether the dict holds a class instance's inline values (CPython 3.11's `ma_values`
+  /// kept in the instance, for classes with ``TypeFlags/managedDict``).
+  ///
+  /// CPython 3.11 stores a plain instance's attributes in a values array owned by the
+  /// instance; a dict object appears only when `__dict__` is asked for. So the collector
+  /// sees one object per instance, and a cycle of two instances counts 2 in `gc.collect()`
+  /// (4 once `__dict__` has been read). PyHeap keeps the attributes in an ordinary dict
+  /// object but marks it: while marked it is never tracked, nothing outside its instance
+  /// refers to it, and the instance's traverse visits its keys and values directly, so
+  /// the collector counts exactly what CPython counts.
+  @inline(__always)
+  static func holdsInlineValues(_ dict: PyRef) -> Bool {
+    dict.raw.load(fromByteOffset: inlineValuesOffset, as: Int.self) != 0
+  }
+
+  static func setHoldsInlineValues(_ dict: PyRef, _ value: Bool) {
+    dict.raw.storeBytes(of: value ? 1 : 0, toByteOffset: inlineValuesOffset, as: Int.self)
+  }
+
+  /// Calls `visit` on every key and value (the instance's traverse of inline values).
+  @inline(__always)
+  static func traverseEntries(_ dict: PyRef, _ visit: VisitProc, _ arg: UnsafeMutableRawPointer?) -> Int32 {
+    guard let table = table(dict) else { return 0 }
+    for index in 0..<table.entryCount {
+      if let key = table.key(index) {
+        let result = visit(key.raw, arg)
+        if result != 0 { return result }
+      }
       if let value = table.value(index) {
-        result = visit(value.raw, arg)
+        let result = visit(value.raw, arg)
         if result != 0 { return result }
       }
     }
@@ -232,7 +276,8 @@ public enum DictObject {
 extension RuntimeRef {
   /// A new empty dict (untracked, as in CPython).
   public func newDict() -> PyRef? {
-    guard let dict = allocateObject(state.pointee.types.dict) else { return nil }
+    let parked = state.pointee.freeLists.dicts.pop().map { revive($0, as: state.pointee.types.dict) }
+    guard let dict = parked ?? allocateObject(state.pointee.types.dict) else { return nil }
     DictObject.setCount(dict, 0)
     DictObject.setTable(dict, nil)
     dict.raw.storeBytes(of: 0, toByteOffset: 32, as: Int.self)
@@ -391,9 +436,10 @@ extension RuntimeRef {
     return nil
   }
 
-  /// Storing an object that may be tracked makes the dict tracked (`MAINTAIN_TRACKING`).
+  /// Storing an object that may be tracked makes the dict tracked (`MAINTAIN_TRACKING`),
+  /// unless the dict holds an instance's inline values: their instance answers for them.
   private func maybeTrack(_ dict: PyRef, _ key: PyRef, _ value: PyRef) {
-    guard !dict.gc.isTracked else { return }
+    guard !dict.gc.isTracked, !DictObject.holdsInlineValues(dict) else { return }
     let tupleType = state.pointee.types.tuple!
     if TupleObject.mayBeTracked(key, tupleType: tupleType) || TupleObject.mayBeTracked(value, tupleType: tupleType) {
       track(dict)

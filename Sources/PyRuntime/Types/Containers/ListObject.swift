@@ -49,6 +49,10 @@ public enum ListObject {
     let list = PyRef(raw)
     rt.untrack(list)
     releaseItems(list, rt)
+    if list.type == rt.state.pointee.types.list, rt.state.pointee.freeLists.lists.count < FreeLists.listCapacity {
+      rt.state.pointee.freeLists.lists.push(list)
+      return
+    }
     rt.freeObject(list)
   }
 
@@ -84,8 +88,16 @@ public enum ListObject {
 
 extension RuntimeRef {
   /// A new empty list, tracked.
+  /// An exact, untracked list with its fields for the caller to set: a parked one when
+  /// the free list has one.
+  @inline(__always)
+  func allocateExactList() -> PyRef? {
+    if let parked = state.pointee.freeLists.lists.pop() { return revive(parked, as: state.pointee.types.list) }
+    return allocateObject(state.pointee.types.list)
+  }
+
   public func newList() -> PyRef? {
-    guard let list = allocateObject(state.pointee.types.list) else { return nil }
+    guard let list = allocateExactList() else { return nil }
     list.size = 0
     ListObject.setItems(list, nil, allocated: 0)
     track(list)
@@ -95,7 +107,7 @@ extension RuntimeRef {
   /// A new list of `count` items, all nil, for the caller to fill (`PyList_New(n)`): the
   /// array is exactly `count` long. Tracked; nil slots are skipped by the traversal.
   public func newList(count: Int) -> PyRef? {
-    guard let list = allocateObject(state.pointee.types.list) else { return nil }
+    guard let list = allocateExactList() else { return nil }
     list.size = 0
     ListObject.setItems(list, nil, allocated: 0)
     if count > 0 {

@@ -68,13 +68,15 @@ extension Arguments {
     }
     var bound = [PyRef?](repeating: nil, count: parameters.count)
     for index in 0..<given { bound[index] = self[skip + index] }
+    // As getargs and argument clinic do, a missing required argument is reported before an
+    // unknown keyword.
+    var unknown: String? = nil
     for index in 0..<keywordCount {
       let (name, value) = keyword(index)
       let text = StrObject.string(name)
       guard let position = parameters.firstIndex(of: text), position >= positionalOnly else {
-        rt.raise("TypeError", getargsWording ? "\(function)() got an unexpected keyword argument '\(text)'"
-                                             : "'\(text)' is an invalid keyword argument for \(function)()")
-        return nil
+        if unknown == nil { unknown = text }
+        continue
       }
       if bound[position] != nil {
         rt.raise("TypeError", "argument for \(function)() given by name ('\(text)') and position (\(position + 1))")
@@ -84,6 +86,11 @@ extension Arguments {
     }
     for index in 0..<required where bound[index] == nil {
       rt.raise("TypeError", "\(function)() missing required argument '\(parameters[index])' (pos \(index + 1))")
+      return nil
+    }
+    if let text = unknown {
+      rt.raise("TypeError", getargsWording ? "\(function)() got an unexpected keyword argument '\(text)'"
+                                           : "'\(text)' is an invalid keyword argument for \(function)()")
       return nil
     }
     return bound

@@ -40,8 +40,7 @@ extension RuntimeRef {
   /// without going through an array.
   @inline(__always)
   func newPair(_ a: PyRef, _ b: PyRef) -> PyRef? {
-    guard let pair = allocateObject(state.pointee.types.tuple, itemCount: 2) else { return nil }
-    pair.size = 2
+    guard let pair = allocateExactTuple(2) else { return nil }
     a.incref()
     b.incref()
     TupleObject.items(pair)[0] = a.raw

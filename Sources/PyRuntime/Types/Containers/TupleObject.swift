@@ -8,6 +8,8 @@
 /// CPython: Objects/tupleobject.c.
 public enum TupleObject {
   static let itemsOffset = 24
+  /// `tp_basicsize`: the header and `ob_size`; each item adds 8.
+  static let basicSize = 24
 
   @inlinable static func items(_ tuple: PyRef) -> UnsafeMutablePointer<UnsafeMutableRawPointer?> {
     (tuple.raw + 24).assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
@@ -22,7 +24,7 @@ public enum TupleObject {
   }
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
-    let type = rt.makeType(name: "tuple", basicSize: 24, itemSize: 8, flags: [.haveGC, .varSized],
+    let type = rt.makeType(name: "tuple", basicSize: basicSize, itemSize: 8, flags: [.haveGC, .varSized],
                            dealloc: dealloc, traverse: traverse)
     type.record.pointee.traverseKind = .tuple
     return type
@@ -33,7 +35,13 @@ public enum TupleObject {
     let rt = RuntimeRef(raw: runtime)
     let tuple = PyRef(raw)
     rt.untrack(tuple)
-    ItemArray.releaseBackwards(TupleObject.items(tuple), count: tuple.size, rt)
+    let length = tuple.size
+    ItemArray.releaseBackwards(TupleObject.items(tuple), count: length, rt)
+    if length <= FreeLists.tupleMaxLength, tuple.type == rt.state.pointee.types.tuple,
+       rt.state.pointee.freeLists.tuples[length].count < FreeLists.tupleCapacity {
+      rt.state.pointee.freeLists.tuples[length].push(tuple)
+      return
+    }
     rt.freeObject(tuple)
   }
 
@@ -69,11 +77,10 @@ extension RuntimeRef {
       empty.incref()
       return empty
     }
-    guard let tuple = allocateObject(state.pointee.types.tuple, itemCount: items.count) else {
+    guard let tuple = allocateExactTuple(items.count) else {
       for item in items { decref(item) }
       return nil
     }
-    tuple.size = items.count
     let storage = TupleObject.items(tuple)
     for (index, item) in items.enumerated() { storage[index] = item.raw }
     track(tuple)
@@ -91,9 +98,22 @@ extension RuntimeRef {
       empty.incref()
       return empty
     }
-    guard let tuple = allocateObject(tupleType, itemCount: count) else { return nil }
-    tuple.size = count
+    let made = tupleType == state.pointee.types.tuple
+      ? allocateExactTuple(count) : allocateObject(tupleType, itemCount: count).map { $0.size = count; return $0 }
+    guard let tuple = made else { return nil }
     TupleObject.items(tuple).initialize(repeating: nil, count: count)
+    return tuple
+  }
+
+  /// An exact tuple of `count` (> 0) items, `ob_size` set, items uninitialized, untracked:
+  /// from the free list of its length when one is parked there.
+  @inline(__always)
+  func allocateExactTuple(_ count: Int) -> PyRef? {
+    if count <= FreeLists.tupleMaxLength, let parked = state.pointee.freeLists.tuples[count].pop() {
+      return revive(parked, as: state.pointee.types.tuple)
+    }
+    guard let tuple = allocateObject(state.pointee.types.tuple, itemCount: count) else { return nil }
+    tuple.size = count
     return tuple
   }
 

@@ -130,7 +130,10 @@ extension RuntimeRef {
   }
 
   private func newIntUncached(magnitude: UInt, negative: Bool) -> PyRef? {
-    guard let object = allocateInt(digitCount: 3) else { return nil }
+    // Exactly the 30-bit digits the value needs, as CPython sizes it: a one-digit int is a
+    // 28-byte object in a 32-byte block, the same size class as CPython's.
+    let digitCount = magnitude < 1 << 30 ? 1 : magnitude < 1 << 60 ? 2 : 3
+    guard let object = allocateInt(digitCount: digitCount) else { return nil }
     let count = IntDigits.store(magnitude, into: IntDigits.digits(object))
     object.size = negative ? -count : count
     return object

@@ -134,7 +134,9 @@ enum NumberProtocols {
 
   static let repr: Slot.Unary = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
-    return rt.numberRepr(PyRef(raw)).flatMap { rt.newStr($0) }?.raw
+    // A number's text is always a new object, even one character long: `str(7) is str(7)`
+    // is False in CPython (its digits are written into a fresh string, not looked up).
+    return rt.numberRepr(PyRef(raw)).flatMap { rt.newStr($0, cachingCharacters: false) }?.raw
   }
 
   static let isTrue: Slot.Predicate = { raw, runtime in RuntimeRef(raw: runtime).numberIsTrue(PyRef(raw)) ? 1 : 0 }

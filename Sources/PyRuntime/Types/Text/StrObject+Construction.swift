@@ -33,6 +33,17 @@ extension RuntimeRef {
     return copy.withUTF8 { newStr(utf8: UnsafeRawBufferPointer($0)) }
   }
 
+  /// A str with the text of `string`; with `cachingCharacters` false, a one-character
+  /// text is a new object rather than the cached Latin-1 character.
+  public func newStr(_ string: String, cachingCharacters: Bool) -> PyRef? {
+    guard !cachingCharacters, string.unicodeScalars.count == 1, let scalar = string.unicodeScalars.first else {
+      return newStr(string)
+    }
+    guard let str = StrObject.allocate(self, length: 1, maxChar: scalar.value) else { return nil }
+    StrObject.write(str, 0, scalar.value)
+    return str
+  }
+
   /// Decodes strict UTF-8. UnicodeDecodeError with CPython's message on ill-formed input.
   public func newStr(utf8 bytes: UnsafeRawBufferPointer) -> PyRef? {
     let scan = StrUTF8.scan(bytes)

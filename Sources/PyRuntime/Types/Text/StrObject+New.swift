@@ -45,13 +45,16 @@ extension RuntimeRef {
     return decode(buffer, codec, errors: errors.map(StrObject.string) ?? "strict")
   }
 
-  /// The bytes of a bytes-like object (bytes and its subclasses), borrowed from it; nil
+  /// The bytes of a bytes-like object (bytes and its subclasses, `array.array`), borrowed from it; nil
   /// (without an exception) for anything else. CPython: the buffer protocol.
   func bytesLikeBuffer(_ object: PyRef) -> UnsafeRawBufferPointer? {
     switch object.type.record.pointee.kind {
     case .bytes: return UnsafeRawBufferPointer(start: BytesObject.data(object), count: BytesObject.count(object))
     case .bytearray: return ByteArrayObject.buffer(object)
-    default: return nil
+    default:
+      // `array.array` exports its items as bytes too (CPython's buffer protocol).
+      guard isArray(object) else { return nil }
+      return UnsafeRawBufferPointer(start: ArrayObject.items(object), count: object.size * ArrayObject.itemSize(of: object))
     }
   }
 

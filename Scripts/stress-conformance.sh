@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the conformance corpus under pyheap's stress modes, each checked like the plain run
+# (Scripts/conformance.sh and Tests/conformance-expected-failures.txt):
+#
+#   Scripts/stress-conformance.sh gcstress     a young collection at every safe point
+#   Scripts/stress-conformance.sh verifyheap   the debug allocator (guard bytes), and the heap
+#                                              verifier + object check after every collection
+#   Scripts/stress-conformance.sh asan         an AddressSanitizer build of pyheap
+#
+# A mode takes the categories to run after it (default: all but tracemalloc's byte counts,
+# which the debug allocator's guard bytes change).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+mode=${1:?usage: stress-conformance.sh gcstress|verifyheap|asan [CATEGORY ...]}
+shift
+categories=("$@")
+[ ${#categories[@]} -eq 0 ] && categories=(language gc weakref finalizers sys refcount interning seeds)
+case "$mode" in
+  gcstress)
+    swift build -c release --product pyheap >/dev/null
+    command=".build/release/pyheap -X gcstress" ;;
+  verifyheap)
+    swift build -c release --product pyheap >/dev/null
+    command=".build/release/pyheap -X debugalloc -X verifyheap" ;;
+  asan)
+    swift build -c debug --product pyheap --sanitize=address --scratch-path .build/asan >/dev/null
+    export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
+    command=".build/asan/debug/pyheap" ;;
+  *) echo "stress-conformance: unknown mode $mode" >&2; exit 2 ;;
+esac
+echo "stress mode $mode: $command"
+CONFORMANCE_MODE=$mode bash Scripts/conformance.sh "$command" "${categories[@]}"

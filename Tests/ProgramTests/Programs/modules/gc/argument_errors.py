@@ -1,0 +1,56 @@
+# gc argument checking: CPython's messages for wrong counts, keywords, types and ranges.
+import gc
+
+def attempt(label, f, *args, **kwargs):
+    try:
+        result = f(*args, **kwargs)
+    except Exception as e:
+        print('%-28s %s: %s' % (label, type(e).__name__, e))
+    else:
+        print('%-28s ok -> %s' % (label, type(result).__name__))
+
+for name in ('enable', 'disable', 'isenabled', 'get_count', 'get_threshold', 'get_debug',
+             'get_stats', 'freeze', 'unfreeze', 'get_freeze_count'):
+    attempt(name + '(1)', getattr(gc, name), 1)
+attempt('enable(x=1)', gc.enable, x=1)
+attempt('collect(1, 2)', gc.collect, 1, 2)
+attempt('collect(generation=1)', gc.collect, generation=1)
+attempt('collect(gen=1)', gc.collect, gen=1)
+attempt('collect(2.0)', gc.collect, 2.0)
+attempt('collect(None)', gc.collect, None)
+attempt('collect(True)', gc.collect, True)
+attempt('collect(3)', gc.collect, 3)
+attempt('collect(-1)', gc.collect, -1)
+attempt('collect(2**31)', gc.collect, 2 ** 31)
+attempt('collect(10**30)', gc.collect, 10 ** 30)
+attempt('set_threshold()', gc.set_threshold)
+attempt('set_threshold(1, 2, 3, 4)', gc.set_threshold, 1, 2, 3, 4)
+attempt('set_threshold(a=1)', gc.set_threshold, a=1)
+attempt("set_threshold('a')", gc.set_threshold, 'a')
+attempt('set_threshold(1.5)', gc.set_threshold, 1.5)
+attempt('set_threshold(2**31)', gc.set_threshold, 2 ** 31)
+attempt('set_threshold(-2**31-1)', gc.set_threshold, -2 ** 31 - 1)
+attempt('set_threshold(2**64)', gc.set_threshold, 2 ** 64)
+gc.set_threshold(700, 10, 10)
+attempt('get_objects(1, 2)', gc.get_objects, 1, 2)
+attempt("get_objects('1')", gc.get_objects, '1')
+attempt('get_objects(2.0)', gc.get_objects, 2.0)
+attempt('get_objects(gen=1)', gc.get_objects, gen=1)
+attempt('get_objects(3)', gc.get_objects, 3)
+attempt('get_objects(-2)', gc.get_objects, -2)
+attempt('get_objects(2**63)', gc.get_objects, 2 ** 63)
+attempt('get_objects(None)', gc.get_objects, None)
+attempt('get_objects(-1)', gc.get_objects, -1)
+attempt('get_referrers(x=1)', gc.get_referrers, x=1)
+attempt('get_referents(x=1)', gc.get_referents, x=1)
+attempt('get_referrers()', gc.get_referrers)
+attempt('get_referents()', gc.get_referents)
+attempt('is_tracked()', gc.is_tracked)
+attempt('is_tracked(1, 2)', gc.is_tracked, 1, 2)
+attempt('is_tracked(obj=1)', gc.is_tracked, obj=1)
+attempt('is_finalized()', gc.is_finalized)
+attempt('set_debug()', gc.set_debug)
+attempt("set_debug('x')", gc.set_debug, 'x')
+attempt('set_debug(flags=0)', gc.set_debug, flags=0)
+attempt('set_debug(2**40)', gc.set_debug, 2 ** 40)
+gc.set_debug(0)

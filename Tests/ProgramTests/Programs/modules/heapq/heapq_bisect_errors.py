@@ -1,0 +1,15 @@
+import heapq, bisect
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+t(lambda: heapq.heappop([])); t(lambda: heapq.heappush((), 1)); t(lambda: heapq.heapify(1)); t(lambda: heapq.heapreplace([], 1)); t(lambda: heapq.heappushpop([], 1))
+t(lambda: heapq.heappush([], 1, 2)); t(lambda: heapq.heapify([{}, {}])); t(lambda: heapq.heappush([1], 'a'))
+t(lambda: heapq.nlargest(2, [1, 5, 3])); t(lambda: heapq.nsmallest(2, [1, 5, 3], key=lambda x: -x)); t(lambda: list(heapq.merge([1, 4], [2, 3], [0])))
+t(lambda: list(heapq.merge([4, 1], [3, 2], reverse=True))); t(lambda: list(heapq.merge(['a', 'bb'], ['c'], key=len)))
+t(lambda: bisect.bisect([1, 2, 2, 3], 2)); t(lambda: bisect.bisect_left([1, 2, 2, 3], 2)); t(lambda: bisect.bisect([1, 2], 2, -1)); t(lambda: bisect.bisect([1, 2], 2, 'a'))
+t(lambda: bisect.bisect(None, 1)); t(lambda: bisect.bisect([1, 2], 2, hi=1)); t(lambda: bisect.insort(1, 2))
+t(lambda: bisect.bisect([1, 2], 'a')); t(lambda: bisect.bisect_right([(1, 'a'), (2, 'b')], 2, key=lambda p: p[0]))
+l = [1, 3]; bisect.insort(l, 2); bisect.insort_left(l, 3); t(lambda: l)
+l = ['a', 'ccc']; bisect.insort(l, 'bb', key=len); t(lambda: l)
+t(lambda: heapq.heappop.__name__); t(lambda: heapq.__all__)
+h = []; [heapq.heappush(h, x) for x in [5, 1, 4, 2, 3, 1]]; t(lambda: h); t(lambda: [heapq.heappop(h) for _ in range(6)])
