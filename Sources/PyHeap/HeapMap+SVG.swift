@@ -12,9 +12,9 @@ extension HeapMap {
     let cell = 14, gap = 1, pitch = cell + gap
     let side = 8
     let arenaSide = side * pitch
-    let arenaGap = 18, labelHeight = 16
+    let arenaGap = 24, labelHeight = 16
     let perRow = 8
-    let margin = 16, headerHeight = 58
+    let margin = 16, headerHeight = 70
     let columns = max(1, min(perRow, arenas.count))
     let rows = (arenas.count + perRow - 1) / perRow
     let width = max(margin * 2 + columns * (arenaSide + arenaGap) - arenaGap, 900)
@@ -52,6 +52,8 @@ extension HeapMap {
       + "\(emptyPools) empty, \(untouchedPools) untouched; \(F.size(bytesInUse)) in blocks "
       + "(\(F.percent(arenaBytes == 0 ? 0 : Double(bytesInUse) / Double(arenaBytes))) of the arenas)"
     out += "<text x=\"\(margin)\" y=\"\(margin + 36)\" fill=\"#333333\">\(F.xmlEscaped(summary))</text>\n"
+    out += "<text x=\"\(margin)\" y=\"\(margin + 54)\" fill=\"#666666\" font-size=\"11\">"
+      + "Each square is a 1 MiB arena (#index: bytes in its blocks), each cell a 16 KiB pool; hover a cell for its figures.</text>\n"
 
     for (position, arena) in arenas.enumerated() {
       let x0 = margin + (position % perRow) * (arenaSide + arenaGap)
@@ -66,7 +68,7 @@ extension HeapMap {
         out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell)\" height=\"\(cell)\" fill=\"\(fill)\""
           + (stroke.map { " stroke=\"\($0)\" stroke-width=\"1\"" } ?? "") + "><title>\(F.xmlEscaped(tip))</title></rect>\n"
       }
-      let label = "arena \(arena.index): \(F.size(used)) used"
+      let label = "#\(arena.index): \(F.size(used)) used"
       out += "<text x=\"\(x0)\" y=\"\(y0 + arenaSide + 12)\" font-size=\"11\" fill=\"#333333\">\(F.xmlEscaped(label))</text>\n"
       out += "</g>\n"
     }

@@ -56,7 +56,8 @@ struct ProgramRunner {
       if tracemallocFrames > 0 || report != nil { rt.startTracingMemory(frames: max(tracemallocFrames, 1)) }
       rt.startInterpreter(arguments: argv, searchPaths: [directory])
       let status = rt.runMain(source: source, filename: filename)
-      rt.finalizeInterpreter()
+      // The report and the map show the heap when the program's last line has run, before
+      // the interpreter's shutdown frees the modules.
       if let report {
         let gathered = rt.memoryReport()
         let text = report == .json ? gathered.json(program: filename) : gathered.text(program: filename)
@@ -68,6 +69,7 @@ struct ProgramRunner {
           FileHandle.standardError.write(Data("pyheap: cannot write the heap map to \(heapMapPath)\n".utf8))
         }
       }
+      rt.finalizeInterpreter()
       // Leave the runtime alive: exit follows at once.
       withExtendedLifetime(runtime) {}
       Foundation.exit(status)

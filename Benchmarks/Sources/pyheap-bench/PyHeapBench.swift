@@ -19,7 +19,7 @@ struct PyHeapBench: ParsableCommand {
       ns_per_op, ops and peak_rss_bytes. Times are thread CPU time, median of the repetitions \
       after one warm-up run (programs, interpreter: wall and CPU time of child processes).
       """,
-    subcommands: [AllocatorCommand.self, GCCommand.self, ParseCommand.self, ProgramsCommand.self, InterpreterCommand.self])
+    subcommands: [AllocatorCommand.self, GCCommand.self, ParseCommand.self, ProgramsCommand.self, InterpreterCommand.self, TracemallocCommand.self])
 }
 
 /// Options every suite takes.

@@ -8,7 +8,8 @@ import PyCompiler
 ///   0 refcount | 8 type | 16 the Swift CodeObject (retained) | 24 co_consts (tuple)
 ///   | 32 co_names (tuple of interned str) | 40 localsplus names (tuple) | 48 instructions
 ///   (mem domain, one UInt32 each) | 56 co_filename | 64 co_name | 72 co_qualname
-///   | 80 CodeShape (the counts and flags calls need)
+///   | 80 CodeShape (the counts and flags calls need) | the line of each instruction (C memory,
+///   made on first use by tracemalloc; nil until then)
 /// ```
 /// The loop's call path reads the ``CodeShape`` copy, never the Swift `CodeObject`: going
 /// through the class reference would cost a retain and a release per call.
@@ -26,7 +27,8 @@ public enum CodeType {
   static let shapeOffset = 80
   /// Code objects accept weak references (`co_weakreflist`).
   static let weakListOffset = 80 + MemoryLayout<CodeShape>.stride
-  static let basicSize = weakListOffset + 8
+  static let linesOffset = weakListOffset + 8
+  static let basicSize = linesOffset + 8
 
   /// The compiled code (unretained access; the heap object keeps it alive).
   public static func code(_ object: PyRef) -> CodeObject {
@@ -46,6 +48,32 @@ public enum CodeType {
   public static func filename(_ object: PyRef) -> PyRef { object.loadRef(at: CodeType.filenameOffset)! }
   public static func name(_ object: PyRef) -> PyRef { object.loadRef(at: CodeType.nameOffset)! }
   public static func qualifiedName(_ object: PyRef) -> PyRef { object.loadRef(at: CodeType.qualifiedNameOffset)! }
+
+  /// The line of every instruction as one flat array (0 where an instruction has none), so
+  /// that a tracer can read a frame's line with one load. Made on first use; the code
+  /// object frees it.
+  @inline(__always)
+  static func lineNumbers(_ object: PyRef) -> UnsafeMutablePointer<Int32> {
+    if let lines = object.raw.load(fromByteOffset: linesOffset, as: UnsafeMutablePointer<Int32>?.self) { return lines }
+    return makeLineNumbers(object)
+  }
+
+  @inline(never)
+  static func makeLineNumbers(_ object: PyRef) -> UnsafeMutablePointer<Int32> {
+    let code = CodeType.code(object)
+    let count = max(code.instructions.count, 1)
+    let lines = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+    lines.initialize(repeating: 0, count: count)
+    for index in 0..<code.instructions.count { lines[index] = Int32(truncatingIfNeeded: code.lineTable.line(at: index) ?? 0) }
+    object.raw.storeBytes(of: lines, toByteOffset: linesOffset, as: UnsafeMutablePointer<Int32>?.self)
+    return lines
+  }
+
+  /// Bytes of the line array, if it was made.
+  static func lineNumbersByteCount(_ object: PyRef) -> Int {
+    guard object.raw.load(fromByteOffset: linesOffset, as: UnsafeMutablePointer<Int32>?.self) != nil else { return 0 }
+    return max(CodeType.code(object).instructions.count, 1) * 4
+  }
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
     let type = rt.makeType(name: "code", basicSize: CodeType.basicSize, weakListOffset: CodeType.weakListOffset, dealloc: dealloc)
@@ -109,13 +137,14 @@ public enum CodeType {
     let rt = RuntimeRef(raw: runtime)
     let code = PyRef(raw)
     // tracemalloc caches the addresses of running instructions; this code's are about to go.
-    if let tracer = rt.state.pointee.tracemalloc, tracer.pointee.isTracing { tracer.pointee.codeWillBeFreed() }
+    if let tracer = rt.state.pointee.tracemalloc { tracer.pointee.codeWillBeFreed(code) }
     rt.clearWeakReferences(code)
     Unmanaged<CodeObject>.fromOpaque(code.raw.load(fromByteOffset: CodeType.swiftOffset, as: UnsafeRawPointer.self)).release()
     for offset in [CodeType.constantsOffset, CodeType.namesOffset, CodeType.localsPlusNamesOffset, CodeType.filenameOffset, CodeType.nameOffset, CodeType.qualifiedNameOffset] {
       rt.decref(code.loadRef(at: offset))
     }
     rt.freeMemory(UnsafeMutableRawPointer(CodeType.instructions(code)))
+    code.raw.load(fromByteOffset: CodeType.linesOffset, as: UnsafeMutablePointer<Int32>?.self)?.deallocate()
     rt.freeObject(code)
   }
 }
@@ -173,6 +202,7 @@ extension RuntimeRef {
     object.storeRef(qualifiedName, at: CodeType.qualifiedNameOffset)
     object.raw.storeBytes(of: CodeShape(code), toByteOffset: CodeType.shapeOffset, as: CodeShape.self)
     object.storeRef(nil, at: CodeType.weakListOffset)
+    object.raw.storeBytes(of: nil, toByteOffset: CodeType.linesOffset, as: UnsafeMutablePointer<Int32>?.self)
     return object
   }
 

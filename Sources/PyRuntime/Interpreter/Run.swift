@@ -12,6 +12,7 @@ extension RuntimeRef {
     if state.pointee.interpreter.sysModule == nil {
       registerBuiltinModules()
       makeSysModule(arguments: arguments)
+      fillFreeListsAsCPythonStartUpDoes()
     }
   }
 

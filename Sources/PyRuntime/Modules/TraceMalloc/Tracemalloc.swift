@@ -29,6 +29,8 @@ struct Tracemalloc {
   /// Set while tracemalloc builds Python objects of its own (`_get_traces()`): those
   /// allocations are not traced, as CPython's `set_reentrant(1)` arranges. Frees still are.
   var isSuspended = false
+  /// Bytes of the code objects' line arrays that tracing made (see ``lineNumbers(_:)``).
+  private(set) var lineArrayBytes = 0
 
   static let maximumFrames = 65535
 
@@ -40,7 +42,7 @@ struct Tracemalloc {
   /// Bytes of the tables and scratch buffers: `get_tracemalloc_memory()`.
   var memoryUsage: Int {
     MemoryLayout<Tracemalloc>.stride + traces.memoryUsage + tracebacks.memoryUsage + filenames.memoryUsage
-      + cache.memoryUsage + (1 + 2 * frameLimit) * 4
+      + cache.memoryUsage + (1 + 2 * frameLimit) * 4 + lineArrayBytes
   }
 
   /// Switches tracing on with `limit` frames per traceback (the caller installs the hook).
@@ -107,11 +109,15 @@ struct Tracemalloc {
     let depth = top.pointee.depth
     var outer: UInt64 = 0
     if frameLimit > 1 {
+      // The outer frames count by code object and line, not by instruction: recursion
+      // reaches one line by many paths (`f(n - 1) + f(n - 2)`), and all of them are one
+      // traceback, so they had better be one key.
       var frame = top
       var remaining = frameLimit &- 1
       while remaining > 0, let previous = frame.pointee.previous {
         frame = previous
-        outer = FrameCache.mix(outer, UInt(bitPattern: frame.pointee.instructionPointer))
+        let line = lineNumbers(frame.pointee.code)[frame.runningInstruction]
+        outer = FrameCache.mix(outer, UInt(bitPattern: frame.pointee.code.raw) ^ UInt(truncatingIfNeeded: line) << 48)
         remaining &-= 1
       }
     }
@@ -127,7 +133,7 @@ struct Tracemalloc {
     var count = 0
     while count < frameLimit, let current = frame {
       candidate[1 + 2 * count] = filenames.index(of: CodeType.filename(current.pointee.code))
-      candidate[2 + 2 * count] = UInt32(truncatingIfNeeded: Tracemalloc.line(of: current))
+      candidate[2 + 2 * count] = UInt32(truncatingIfNeeded: line(of: current))
       count += 1
       frame = current.pointee.previous
     }
@@ -142,11 +148,19 @@ struct Tracemalloc {
 
   /// The line a frame is at, as tracebacks show it; 0 when the instruction has none (CPython
   /// stores 0 for a negative `PyCode_Addr2Line`).
-  static func line(of frame: UnsafeMutablePointer<Frame>) -> Int {
-    let index = frame.runningInstruction
-    let code = CodeType.code(frame.pointee.code)
-    if index < 0 { return code.firstLineNumber }
-    return code.lineTable.line(at: index) ?? 0
+  mutating func line(of frame: UnsafeMutablePointer<Frame>) -> Int {
+    Int(lineNumbers(frame.pointee.code)[frame.runningInstruction])
+  }
+
+  /// A code object's flat line array, counted in ``memoryUsage`` when tracemalloc made it.
+  @inline(__always)
+  mutating func lineNumbers(_ code: PyRef) -> UnsafeMutablePointer<Int32> {
+    if let lines = code.raw.load(fromByteOffset: CodeType.linesOffset, as: UnsafeMutablePointer<Int32>?.self) {
+      return lines
+    }
+    let lines = CodeType.makeLineNumbers(code)
+    lineArrayBytes += CodeType.lineNumbersByteCount(code)
+    return lines
   }
 
   /// The traceback of an allocation made while no Python code runs: one `<unknown>` frame
@@ -161,9 +175,11 @@ struct Tracemalloc {
     return id
   }
 
-  /// A code object is about to be freed: cached instruction addresses may point into it.
-  mutating func codeWillBeFreed() {
+  /// A code object is about to be freed: cached instruction addresses may point into it,
+  /// and its line array goes with it.
+  mutating func codeWillBeFreed(_ code: PyRef) {
     cache.removeAll()
+    lineArrayBytes -= CodeType.lineNumbersByteCount(code)
   }
 }
 

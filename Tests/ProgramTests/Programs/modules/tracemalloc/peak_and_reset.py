@@ -29,7 +29,8 @@ print('kept blocks count:', c3 - c2 >= 200 * 500, p3 >= c3)
 tracemalloc.clear_traces()
 print('clear_traces:', tracemalloc.get_traced_memory())
 del keep
-print('freeing blocks traced before the clear changes nothing:', tracemalloc.get_traced_memory()[0] == 0)
+after_del = tracemalloc.get_traced_memory()[0]
+print('freeing blocks traced before the clear changes nothing:', 0 <= after_del < 1000)
 fresh = bytes(10_000)
 c4, p4 = tracemalloc.get_traced_memory()
 print('counting again:', c4 >= 10_000, p4 == c4 or p4 > c4)
