@@ -8,8 +8,10 @@ import PyCompiler
 ///   0 refcount | 8 type | 16 the Swift CodeObject (retained) | 24 co_consts (tuple)
 ///   | 32 co_names (tuple of interned str) | 40 localsplus names (tuple) | 48 instructions
 ///   (mem domain, one UInt32 each) | 56 co_filename | 64 co_name | 72 co_qualname
-///   | 80 CodeShape (the counts and flags calls need)
+///   | 80 inline caches (mem domain, or nil) | 88 CodeShape (the counts and flags calls need)
 /// ```
+/// The attribute and global-name instructions carry the index of their ``InlineCache``
+/// instead of their name's index (see ``InlineCache/prepare(_:count:names:)``).
 /// The loop's call path reads the ``CodeShape`` copy, never the Swift `CodeObject`: going
 /// through the class reference would cost a retain and a release per call.
 /// Not GC: a code object's references (constants, names) cannot lead back to it.
@@ -23,8 +25,9 @@ public enum CodeType {
   static let filenameOffset = 56
   static let nameOffset = 64
   static let qualifiedNameOffset = 72
-  static let shapeOffset = 80
-  static let basicSize = 80 + MemoryLayout<CodeShape>.stride
+  static let cachesOffset = 80
+  static let shapeOffset = 88
+  static let basicSize = 88 + MemoryLayout<CodeShape>.stride
 
   /// The compiled code (unretained access; the heap object keeps it alive).
   public static func code(_ object: PyRef) -> CodeObject {
@@ -36,7 +39,11 @@ public enum CodeType {
   }
   /// The counts and flags a call needs, read without touching the Swift object.
   @inlinable public static func shape(_ object: PyRef) -> CodeShape {
-    object.raw.load(fromByteOffset: 80, as: CodeShape.self)
+    object.raw.load(fromByteOffset: 88, as: CodeShape.self)
+  }
+  /// The inline caches of the attribute and global-name instructions (nil when none).
+  @inlinable static func caches(_ object: PyRef) -> UnsafeMutablePointer<InlineCache>? {
+    object.raw.load(fromByteOffset: 80, as: UnsafeMutablePointer<InlineCache>?.self)
   }
   public static func constants(_ object: PyRef) -> PyRef { object.loadRef(at: CodeType.constantsOffset)! }
   public static func names(_ object: PyRef) -> PyRef { object.loadRef(at: CodeType.namesOffset)! }
@@ -111,6 +118,7 @@ public enum CodeType {
       rt.decref(code.loadRef(at: offset))
     }
     rt.freeMemory(UnsafeMutableRawPointer(CodeType.instructions(code)))
+    rt.freeMemory(CodeType.caches(code).map(UnsafeMutableRawPointer.init))
     rt.freeObject(code)
   }
 }
@@ -158,6 +166,12 @@ extension RuntimeRef {
           let object = allocateObject(state.pointee.types.code) else { return nil }
     let words = instructions.bindMemory(to: UInt32.self, capacity: code.instructions.count)
     for (index, instruction) in code.instructions.enumerated() { words[index] = instruction.word }
+    guard let caches = InlineCache.prepare(words, count: code.instructions.count, names: namesTuple, self) else {
+      decref(constantsTuple); decref(namesTuple); decref(localsTuple); decref(filename); decref(name); decref(qualifiedName)
+      freeMemory(instructions); freeObject(object)
+      return nil
+    }
+    object.raw.storeBytes(of: caches.pointer, toByteOffset: CodeType.cachesOffset, as: UnsafeMutablePointer<InlineCache>?.self)
     object.raw.storeBytes(of: UnsafeRawPointer(Unmanaged.passRetained(code).toOpaque()), toByteOffset: CodeType.swiftOffset, as: UnsafeRawPointer.self)
     object.storeRef(constantsTuple, at: CodeType.constantsOffset)
     object.storeRef(namesTuple, at: CodeType.namesOffset)

@@ -37,6 +37,57 @@ extension RuntimeRef {
     return newBool(result)
   }
 
+  /// Float `+ - * /` (CPython 3.11's `BINARY_OP_ADD_FLOAT` family, widened to a float with
+  /// a one-digit int on either side, whose conversion is exact): nil when the operands are
+  /// not such, or for a division by zero (the generic path raises).
+  @inline(__always)
+  func fastFloatBinary(_ a: PyRef, _ b: PyRef, _ op: UInt32) -> PyRef? {
+    let floatType = state.pointee.types.float!
+    let intType = state.pointee.types.int!
+    let x: Double, y: Double
+    let typeA = a.type, typeB = b.type
+    if typeA == floatType {
+      x = FloatObject.value(a)
+      if typeB == floatType {
+        y = FloatObject.value(b)
+      } else if typeB == intType, IntObject.isCompact(b) {
+        y = Double(IntObject.compactValue(b))
+      } else {
+        return nil
+      }
+    } else if typeB == floatType, typeA == intType, IntObject.isCompact(a) {
+      x = Double(IntObject.compactValue(a))
+      y = FloatObject.value(b)
+    } else {
+      return nil
+    }
+    switch op {
+    case 0, 13: return newFloat(x + y)
+    case 10, 23: return newFloat(x - y)
+    case 5, 18: return newFloat(x * y)
+    case 11, 24: return y == 0 ? nil : newFloat(x / y)
+    default: return nil
+    }
+  }
+
+  /// Float comparisons between exact floats (`COMPARE_OP_FLOAT_JUMP`'s test).
+  @inline(__always)
+  func fastFloatCompare(_ a: PyRef, _ b: PyRef, _ op: UInt32) -> PyRef? {
+    let floatType = state.pointee.types.float!
+    guard a.type == floatType, b.type == floatType else { return nil }
+    let x = FloatObject.value(a), y = FloatObject.value(b)
+    let result: Bool
+    switch op {
+    case 0: result = x < y
+    case 1: result = x <= y
+    case 2: result = x == y
+    case 3: result = x != y
+    case 4: result = x > y
+    default: result = x >= y
+    }
+    return newBool(result)
+  }
+
   /// `FOR_ITER`'s next: list and tuple iterators inline, everything else through the slot.
   @inline(__always)
   func iterNextFast(_ iterator: PyRef) -> PyRef? {
@@ -193,24 +244,51 @@ extension RuntimeRef {
       raise("TypeError", "cannot unpack non-iterable \(sequence.type.name) object")
       return false
     }
+    // Exact tuples and lists: the items straight from the object
+    // (`UNPACK_SEQUENCE_TUPLE`, `UNPACK_SEQUENCE_LIST`).
+    let kind = sequence.type.record.pointee.kind
+    if (kind == .tuple && sequence.type == state.pointee.types.tuple)
+        || (kind == .list && sequence.type == state.pointee.types.list) {
+      let size = kind == .tuple ? TupleObject.count(sequence) : ListObject.count(sequence)
+      if size == count {
+        guard count > 0 else { return true }
+        let items = kind == .tuple ? TupleObject.items(sequence) : ListObject.items(sequence).unsafelyUnwrapped
+        for index in 0..<count {
+          let item = PyRef(items[index].unsafelyUnwrapped)
+          item.incref()
+          target[count - 1 - index] = item.raw
+        }
+        return true
+      }
+      if size < count {
+        raise("ValueError", "not enough values to unpack (expected \(count), got \(size))")
+      } else {
+        raise("ValueError", "too many values to unpack (expected \(count))")
+      }
+      return false
+    }
     guard let iterator = iter(sequence) else { return false }
     defer { decref(iterator) }
-    var items: [PyRef] = []
-    while items.count < count, let item = next(iterator) { items.append(item) }
-    if hasError { for item in items { decref(item) }; return false }
-    if items.count < count {
-      for item in items { decref(item) }
-      raise("ValueError", "not enough values to unpack (expected \(count), got \(items.count))")
+    // The items go straight to their stack slots, first item deepest.
+    var taken = 0
+    func releaseTaken() { for index in 0..<taken { decref(PyRef(target[count - 1 - index])) } }
+    while taken < count, let item = next(iterator) {
+      target[count - 1 - taken] = item.raw
+      taken += 1
+    }
+    if hasError { releaseTaken(); return false }
+    if taken < count {
+      releaseTaken()
+      raise("ValueError", "not enough values to unpack (expected \(count), got \(taken))")
       return false
     }
     if let extra = next(iterator) {
       decref(extra)
-      for item in items { decref(item) }
+      releaseTaken()
       raise("ValueError", "too many values to unpack (expected \(count))")
       return false
     }
-    if hasError { for item in items { decref(item) }; return false }
-    for (index, item) in items.enumerated() { target[count - 1 - index] = item.raw }
+    if hasError { releaseTaken(); return false }
     return true
   }
 

@@ -20,6 +20,7 @@ extension RuntimeRef {
     var localsPlus = frame.localsPlus
     var sp = frame.stackBase + frame.pointee.stackDepth
     var constants = TupleObject.items(CodeType.constants(frame.pointee.code))
+    var caches = CodeType.caches(frame.pointee.code)
     var keywordNames: PyRef?
     var failed = throwing
     /// Set when the pending exception is re-raised and must not get a new traceback entry.
@@ -34,15 +35,20 @@ extension RuntimeRef {
       TupleObject.item(CodeType.names(frame.pointee.code), Int(index))!
     }
     @inline(__always) func jump(_ target: UInt32) { ip = frame.pointee.instructions + Int(target) }
-    func saveRegisters() {
+    @inline(__always) func saveRegisters() {
       frame.pointee.nextInstruction = ip - frame.pointee.instructions
       frame.pointee.stackDepth = sp - frame.stackBase
     }
-    func loadRegisters() {
+    @inline(__always) func loadRegisters() {
       ip = frame.pointee.instructions + frame.pointee.nextInstruction
       localsPlus = frame.localsPlus
       sp = frame.stackBase + frame.pointee.stackDepth
       constants = TupleObject.items(CodeType.constants(frame.pointee.code))
+      caches = CodeType.caches(frame.pointee.code)
+    }
+    /// The inline cache of the attribute or global-name instruction with `argument`.
+    @inline(__always) func cache(_ index: UInt32) -> UnsafeMutablePointer<InlineCache> {
+      caches.unsafelyUnwrapped + Int(index)
     }
 
     dispatch: while true {
@@ -119,6 +125,8 @@ extension RuntimeRef {
         let result: PyRef?
         if let fast = fastIntBinary(left, right, argument) {
           result = fast
+        } else if let fast = fastFloatBinary(left, right, argument) {
+          result = fast
         } else {
           result = binaryOp(left, right, argument)
         }
@@ -147,6 +155,8 @@ extension RuntimeRef {
         let right = pop(), left = pop()
         let result: PyRef?
         if let fast = fastIntCompare(left, right, argument) {
+          result = fast
+        } else if let fast = fastFloatCompare(left, right, argument) {
           result = fast
         } else {
           result = richCompare(left, right, ComparisonOperator(rawValue: UInt8(argument))!)
@@ -204,8 +214,13 @@ extension RuntimeRef {
       case .deleteName:
         if !deleteName(frame, name(argument)) { failed = true }
       case .loadGlobal:
-        guard let value = loadGlobal(frame, name(argument >> 1)) else { failed = true; break }
-        push(value)
+        let site = cache(argument >> 1)
+        if let value = loadGlobalCached(frame, site) {
+          push(value)
+        } else {
+          guard let value = loadGlobalAndCache(frame, site) else { failed = true; break }
+          push(value)
+        }
         if argument & 1 != 0 {
           sp.pointee = nil
           sp += 1
@@ -279,13 +294,19 @@ extension RuntimeRef {
 
       case .loadAttr:
         let object = pop()
-        let value = getAttribute(object, name(argument))
+        let site = cache(argument)
+        let value = loadAttributeCached(object, site) ?? loadAttributeAndCache(object, site)
         decref(object)
         guard let value else { failed = true; break }
         push(value)
       case .storeAttr:
         let object = pop(), value = pop()
-        let ok = setAttribute(object, name(argument), value)
+        let site = cache(argument)
+        if storeAttributeCached(object, value, site) {
+          decref(object)
+          break
+        }
+        let ok = storeAttributeAndCache(object, value, site)
         decref(object)
         decref(value)
         if !ok { failed = true }
@@ -296,7 +317,13 @@ extension RuntimeRef {
         if !ok { failed = true }
       case .loadMethod:
         let object = pop()
-        guard let (method, boundSelf) = loadMethod(object, name(argument)) else {
+        let site = cache(argument)
+        if let method = loadMethodCached(object, site) {
+          push(method)
+          push(object)
+          break
+        }
+        guard let (method, boundSelf) = loadMethodAndCache(object, site) else {
           decref(object)
           failed = true
           break

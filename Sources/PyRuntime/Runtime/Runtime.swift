@@ -80,6 +80,7 @@ extension RuntimeRef {
     bootstrapContainerProtocols()
     bootstrapInterpreterTypes()
     markBaseTypes()
+    makeIdentifiers()
     state.pointee.gc.count = (0, 0, 0)
   }
 
@@ -156,6 +157,7 @@ extension RuntimeRef {
     clearFreeLists()
     state.pointee.freeLists.release()
     state.pointee.smallInts.deallocate()
+    releaseTypeCache()
   }
 
   /// The heap the runtime's objects live in.
