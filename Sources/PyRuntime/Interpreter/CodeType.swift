@@ -268,6 +268,13 @@ public struct CodeShape {
   public let keywordOnlyCount: Int
   public let localsPlusCount: Int
   public let stackSize: Int
+  /// A generator function's code (`CO_GENERATOR`), read without `OptionSet` calls across
+  /// the module boundary.
+  public let isGenerator: Bool
+  /// No `*args`, `**kwargs` or keyword-only parameters: a call with exactly
+  /// `argumentCount` positional arguments binds them in order (CPython 3.11's
+  /// `CALL_PY_EXACT_ARGS` condition).
+  public let hasSimpleParameters: Bool
 
   init(_ code: CodeObject) {
     flags = code.flags
@@ -276,6 +283,8 @@ public struct CodeShape {
     keywordOnlyCount = code.keywordOnlyCount
     localsPlusCount = code.localsPlusNames.count
     stackSize = code.stackSize
+    isGenerator = code.flags.contains(.generator)
+    hasSimpleParameters = !code.flags.contains(.varArgs) && !code.flags.contains(.varKeywords) && code.keywordOnlyCount == 0
   }
 
   /// The bytes a frame running this code needs: header, `localsplus`, value stack.

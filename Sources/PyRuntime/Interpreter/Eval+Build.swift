@@ -70,6 +70,65 @@ extension RuntimeRef {
     }
   }
 
+  /// `container[key]` for an exact list or tuple and a one-digit int in range
+  /// (`BINARY_SUBSCR_LIST_INT`, `BINARY_SUBSCR_TUPLE_INT`): the item (a new reference), or
+  /// nil for anything else (then the generic path runs, and raises if it must).
+  @inline(__always)
+  func fastSubscript(_ container: PyRef, _ key: PyRef) -> PyRef? {
+    guard key.type == state.pointee.types.int, IntObject.isCompact(key) else { return nil }
+    var index = IntObject.compactValue(key)
+    let type = container.type
+    let items: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    if type == state.pointee.types.list {
+      guard let listItems = ListObject.items(container) else { return nil }
+      items = listItems
+    } else if type == state.pointee.types.tuple {
+      items = TupleObject.items(container)
+    } else {
+      return nil
+    }
+    let count = container.size
+    if index < 0 { index &+= count }
+    guard index >= 0, index < count else { return nil }
+    let item = PyRef(items[index].unsafelyUnwrapped)
+    item.incref()
+    return item
+  }
+
+  /// `list[key] = value` for an exact list and a one-digit int in range
+  /// (`STORE_SUBSCR_LIST_INT`): stores `value` (the reference moves in) and returns true,
+  /// or returns false having done nothing.
+  @inline(__always)
+  func fastStoreSubscript(_ container: PyRef, _ key: PyRef, _ value: PyRef) -> Bool {
+    guard container.type == state.pointee.types.list, key.type == state.pointee.types.int, IntObject.isCompact(key),
+          let items = ListObject.items(container) else { return false }
+    var index = IntObject.compactValue(key)
+    let count = container.size
+    if index < 0 { index &+= count }
+    guard index >= 0, index < count else { return false }
+    let old = items[index]
+    items[index] = value.raw
+    decref(PyRef(old))
+    return true
+  }
+
+  /// `Py_DECREF` of a float operand: an exact float whose count drops to zero goes back
+  /// on the free list here, without the generic deallocation
+  /// (`_Py_DECREF_SPECIALIZED(…, _PyFloat_ExactDealloc)`).
+  @inline(__always)
+  func decrefFloat(_ object: PyRef) {
+    let count = object.refcount &- 1
+    object.refcount = count
+    guard _slowPath(count == 0) else { return }
+    if object.type == state.pointee.types.float, state.pointee.numbers.floatFreeCount < FloatObject.freeListCapacity {
+      object.raw.storeBytes(of: state.pointee.numbers.floatFreeList, toByteOffset: 8, as: UnsafeMutableRawPointer?.self)
+      state.pointee.numbers.floatFreeList = object.raw
+      state.pointee.numbers.floatFreeCount += 1
+    } else {
+      deallocate(object)
+    }
+  }
+
   /// Float comparisons between exact floats (`COMPARE_OP_FLOAT_JUMP`'s test).
   @inline(__always)
   func fastFloatCompare(_ a: PyRef, _ b: PyRef, _ op: UInt32) -> PyRef? {

@@ -64,6 +64,37 @@ extension RuntimeRef {
     decref(header.code)
   }
 
+  /// Pushes a frame for calling `function` (a Python function with simple parameters,
+  /// ``CodeShape/hasSimpleParameters``, not a generator) with exactly its positional
+  /// arguments, *taking over* the references of `function` and of the `count` arguments
+  /// (the caller's stack gives them up): CPython 3.11's `CALL_PY_EXACT_ARGS`. Nil with
+  /// `RecursionError` or `MemoryError` set, in which case nothing was taken.
+  @inline(__always)
+  func pushFrameTakingArguments(_ function: PyRef, _ code: PyRef, _ shape: CodeShape,
+                                _ arguments: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> UnsafeMutablePointer<Frame>? {
+    guard enterRecursiveCall("") else { return nil }
+    guard let memory = state.pointee.interpreter.frameStack.push(shape.frameByteCount) else {
+      leaveRecursiveCall()
+      raise("MemoryError")
+      return nil
+    }
+    let frame = memory.bindMemory(to: Frame.self, capacity: 1)
+    code.incref()
+    let globals = FunctionType.globals(function), builtins = FunctionType.builtins(function)
+    globals.incref()
+    builtins.incref()
+    frame.initialize(to: Frame(
+      code: code, function: function, globals: globals, builtins: builtins, locals: nil, previous: nil,
+      instructions: CodeType.instructions(code), nextInstruction: 0, stackDepth: 0,
+      localsPlusCount: shape.localsPlusCount, isEntry: false, ownedByGenerator: false,
+      suspended: false, lastInstruction: 0))
+    let locals = frame.localsPlus
+    locals.moveInitialize(from: arguments, count: count)
+    let rest = shape.localsPlusCount - count
+    if rest > 0 { (locals + count).initialize(repeating: nil, count: rest) }
+    return frame
+  }
+
   /// Pushes a frame for calling `function` with the given arguments (borrowed), bound to
   /// its parameters; nil with CPython's `TypeError` (or `RecursionError`) set.
   func pushFunctionFrame(_ function: PyRef, _ argv: UnsafePointer<UnsafeMutableRawPointer?>, positional: Int,
@@ -84,7 +115,7 @@ extension RuntimeRef {
   /// new generator, for a generator function).
   func callPythonFunction(_ function: PyRef, _ argv: UnsafePointer<UnsafeMutableRawPointer?>, count: Int,
                           keywordNames: PyRef?) -> PyRef? {
-    if CodeType.shape(FunctionType.code(function)).flags.contains(.generator) {
+    if CodeType.shape(FunctionType.code(function)).isGenerator {
       return newGenerator(function, argv, positional: count, keywordNames: keywordNames)
     }
     guard let frame = pushFunctionFrame(function, argv, positional: count, keywordNames: keywordNames) else { return nil }

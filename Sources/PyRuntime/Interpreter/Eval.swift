@@ -126,7 +126,10 @@ extension RuntimeRef {
         if let fast = fastIntBinary(left, right, argument) {
           result = fast
         } else if let fast = fastFloatBinary(left, right, argument) {
-          result = fast
+          decrefFloat(left)
+          decrefFloat(right)
+          push(fast)
+          break
         } else {
           result = binaryOp(left, right, argument)
         }
@@ -136,13 +139,18 @@ extension RuntimeRef {
         push(result)
       case .binarySubscr:
         let key = pop(), container = pop()
-        let result = getItem(container, key)
+        let result = fastSubscript(container, key) ?? getItem(container, key)
         decref(container)
         decref(key)
         guard let result else { failed = true; break }
         push(result)
       case .storeSubscr:
         let key = pop(), container = pop(), value = pop()
+        if fastStoreSubscript(container, key, value) {
+          decref(container)
+          decref(key)
+          break
+        }
         let ok = setItem(container, key, value)
         decref(key); decref(container); decref(value)
         if !ok { failed = true }
@@ -528,11 +536,27 @@ extension RuntimeRef {
           arguments = base + 1
           count += 1
         }
-        let positional = count - (names.map(TupleObject.count) ?? 0)
-        if callable.type == state.pointee.types.function,
-           !CodeType.shape(FunctionType.code(callable)).flags.contains(.generator) {
+        let positional = names == nil ? count : count - TupleObject.count(names.unsafelyUnwrapped)
+        if callable.type == state.pointee.types.function, case let code = FunctionType.code(callable),
+           case let shape = CodeType.shape(code), !shape.isGenerator {
           // Python to Python: a new frame, and the loop goes on in it.
           saveRegisters()
+          if names == nil, shape.hasSimpleParameters, count == shape.argumentCount {
+            // The frame takes over the callable's and the arguments' references.
+            guard let callee = pushFrameTakingArguments(callable, code, shape, arguments, count: count) else {
+              while sp > base { sp -= 1; decref(PyRef(sp.pointee)) }
+              failed = true
+              break
+            }
+            sp = base
+            frame.pointee.stackDepth = sp - frame.stackBase
+            callee.pointee.previous = frame
+            frame = callee
+            state.pointee.interpreter.currentFrame = callee
+            loadRegisters()
+            if _slowPath(state.pointee.gc.count.0 > state.pointee.gc.threshold.0) { collectIfNeeded() }
+            continue dispatch
+          }
           guard let callee = pushFunctionFrame(callable, arguments, positional: positional, keywordNames: names) else {
             while sp > base { sp -= 1; decref(PyRef(sp.pointee)) }
             failed = true

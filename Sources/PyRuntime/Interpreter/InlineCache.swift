@@ -105,50 +105,76 @@ extension RuntimeRef {
     return nil
   }
 
-  /// `LOAD_ATTR`'s generic path, which records what it found for the next run.
+  /// `LOAD_ATTR` when the cache does not hold. For a type with the generic getattr this
+  /// is `object.__getattribute__` done here, with the cache's entry index as the first
+  /// place to look in the instance dict; what it finds becomes the site's cache, so a site
+  /// that sees several classes (a polymorphic `task.link`) keeps finding attributes
+  /// where the previous class had them. Other types take ``getAttribute(_:_:)``.
   @inline(never)
   func loadAttributeAndCache(_ object: PyRef, _ cache: UnsafeMutablePointer<InlineCache>) -> PyRef? {
     let name = PyRef(cache.pointee.name)
-    guard let value = getAttribute(object, name) else { return nil }
-    specializeAttribute(object, name, cache, found: value)
-    return value
-  }
-
-  /// Records how `object.name` is reached, when it is an instance-dict entry or a
-  /// `__slots__` field behind the generic getattr and setattr (what the next `LOAD_ATTR`
-  /// or `STORE_ATTR` of this site can take directly). `found` is the value just read or
-  /// stored, when known.
-  private func specializeAttribute(_ object: PyRef, _ name: PyRef, _ cache: UnsafeMutablePointer<InlineCache>, found: PyRef?) {
-    cache.pointee.tag = 0
     let type = object.type
     let record = type.record
-    guard sameFunction(record.pointee.getAttribute, RuntimeRef.genericGetAttribute),
-          sameFunction(record.pointee.setAttribute, RuntimeRef.genericSetAttribute) else { return }
+    guard sameFunction(record.pointee.getAttribute, RuntimeRef.genericGetAttribute) else {
+      cache.pointee.tag = 0
+      return getAttribute(object, name)
+    }
     let descriptor = lookup(type, name)
-    let tag = record.pointee.versionTag
-    guard tag != 0 else { return }
-    if let descriptor {
-      if descriptor.type == state.pointee.types.memberDescriptor,
-         let owner = descriptor.loadRef(at: MemberDescriptor.ownerOffset), isSubtype(type, PyType(owner.raw)) {
+    let shortcuts = sameFunction(record.pointee.setAttribute, RuntimeRef.genericSetAttribute)
+    if let descriptor, let get = descriptor.type.record.pointee.descriptorGet,
+       descriptor.type.record.pointee.descriptorSet != nil {
+      // A data descriptor wins; a `__slots__` field becomes the site's cache.
+      if shortcuts, let offset = slotOffset(descriptor, of: type), let value = object.loadRef(at: offset) {
         cache.pointee.kind = .slot
-        cache.pointee.index = descriptor.raw.load(fromByteOffset: MemberDescriptor.slotOffset, as: Int.self)
-        cache.pointee.tag = tag
-        return
+        cache.pointee.index = offset
+        cache.pointee.tag = record.pointee.versionTag
+        value.incref()
+        return value
       }
-      // A data descriptor wins over the instance dict: no shortcut.
-      if descriptor.type.record.pointee.descriptorSet != nil { return }
+      cache.pointee.tag = 0
+      return PyRef(get(descriptor.raw, object.raw, type.raw, raw))
     }
     let dictOffset = record.pointee.dictOffset
-    guard dictOffset != 0, let dict = object.loadRef(at: dictOffset), let table = DictObject.table(dict) else { return }
-    for index in 0..<table.entryCount {
-      let entry = table.entry(index)
-      guard entry.load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self) == name.raw else { continue }
-      if let found, entry.load(fromByteOffset: 16, as: UnsafeMutableRawPointer?.self) != found.raw { return }
-      cache.pointee.kind = .instanceValue
-      cache.pointee.index = index
-      cache.pointee.tag = tag
-      return
+    if dictOffset != 0, let dict = object.loadRef(at: dictOffset) {
+      if let index = instanceEntry(dict, name, hint: cache.pointee.index),
+         let value = DictObject.table(dict).unsafelyUnwrapped.value(index) {
+        if shortcuts {
+          cache.pointee.kind = .instanceValue
+          cache.pointee.index = index
+          cache.pointee.tag = record.pointee.versionTag
+        }
+        value.incref()
+        return value
+      }
+      if hasError { return nil }
     }
+    cache.pointee.tag = 0
+    if let descriptor { return bindDescriptor(descriptor, object, type) }
+    raiseNoAttribute(object, name)
+    return nil
+  }
+
+  /// The offset of the field a `__slots__` descriptor of `type`'s layout reads, or nil
+  /// when `descriptor` is not one.
+  @inline(__always)
+  private func slotOffset(_ descriptor: PyRef, of type: PyType) -> Int? {
+    guard descriptor.type == state.pointee.types.memberDescriptor,
+          let owner = descriptor.loadRef(at: MemberDescriptor.ownerOffset), isSubtype(type, PyType(owner.raw)) else { return nil }
+    return descriptor.raw.load(fromByteOffset: MemberDescriptor.slotOffset, as: Int.self)
+  }
+
+  /// The entry of `name` in an instance dict: entry `hint` when its key is `name` itself,
+  /// otherwise found by a lookup. Nil when absent (or the lookup raised).
+  @inline(__always)
+  private func instanceEntry(_ dict: PyRef, _ name: PyRef, hint: Int) -> Int? {
+    guard let table = DictObject.table(dict) else { return nil }
+    if hint < table.entryCount, table.entry(hint).load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self) == name.raw {
+      return hint
+    }
+    let hash = name.raw.load(fromByteOffset: StrObject.hashOffset, as: Int.self)
+    guard name.type == state.pointee.types.str, hash != -1,
+          case .found(let entry, _) = DictObject.lookup(dict, name, hash: hash, self) else { return nil }
+    return entry
   }
 
   // MARK: - STORE_ATTR
@@ -182,13 +208,54 @@ extension RuntimeRef {
     return false
   }
 
-  /// `STORE_ATTR`'s generic path (borrowed arguments), which records the site for the
-  /// next run. False with an exception set.
+  /// `STORE_ATTR` when the cache does not hold (borrowed arguments): for a type with the
+  /// generic setattr, `object.__setattr__` done here, like ``loadAttributeAndCache(_:_:)``.
+  /// False with an exception set.
   @inline(never)
   func storeAttributeAndCache(_ object: PyRef, _ value: PyRef, _ cache: UnsafeMutablePointer<InlineCache>) -> Bool {
     let name = PyRef(cache.pointee.name)
-    guard setAttribute(object, name, value) else { return false }
-    specializeAttribute(object, name, cache, found: value)
+    let type = object.type
+    let record = type.record
+    cache.pointee.tag = 0
+    guard sameFunction(record.pointee.setAttribute, RuntimeRef.genericSetAttribute),
+          sameFunction(record.pointee.getAttribute, RuntimeRef.genericGetAttribute) else {
+      return setAttribute(object, name, value)
+    }
+    let descriptor = lookup(type, name)
+    if let descriptor, descriptor.type.record.pointee.descriptorSet != nil {
+      guard let offset = slotOffset(descriptor, of: type) else { return setAttribute(object, name, value) }
+      value.incref()
+      replaceRef(in: object, at: offset, with: value)
+      cache.pointee.kind = .slot
+      cache.pointee.index = offset
+      cache.pointee.tag = record.pointee.versionTag
+      return true
+    }
+    let dictOffset = record.pointee.dictOffset
+    guard dictOffset != 0, let dict = instanceDict(object) else { return setAttribute(object, name, value) }
+    var stored: Int?
+    if let index = instanceEntry(dict, name, hint: cache.pointee.index),
+       DictObject.holdsInlineValues(dict) || dict.gc.isTracked {
+      let table = DictObject.table(dict).unsafelyUnwrapped
+      let old = table.value(index)
+      value.incref()
+      table.setValue(index, value)
+      decref(old)
+      stored = index
+    } else {
+      if hasError { return false }
+      guard dictSetItem(dict, name, value) else { return false }
+      // An insertion appends: the entry is the last one.
+      if let table = DictObject.table(dict), table.entryCount > 0,
+         table.entry(table.entryCount - 1).load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self) == name.raw {
+        stored = table.entryCount - 1
+      }
+    }
+    if let stored {
+      cache.pointee.kind = .instanceValue
+      cache.pointee.index = stored
+      cache.pointee.tag = record.pointee.versionTag
+    }
     return true
   }
 
