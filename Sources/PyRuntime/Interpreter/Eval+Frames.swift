@@ -44,24 +44,31 @@ extension RuntimeRef {
   }
 
   /// Drops the references of a frame's locals, stack and header.
+  @inline(__always)
   func clearFrame(_ frame: UnsafeMutablePointer<Frame>) {
     let locals = frame.localsPlus
-    let count = frame.pointee.localsPlusCount + frame.pointee.stackDepth
+    let count = frame.pointee.localsPlusCount &+ frame.pointee.stackDepth
     frame.pointee.stackDepth = 0
     // Locals are released in slot order, as CPython does.
-    for index in 0..<count {
-      let value = locals[index]
-      locals[index] = nil
-      decref(PyRef(value))
+    var index = 0
+    while index < count {
+      if let value = locals[index] {
+        locals[index] = nil
+        decref(PyRef(value))
+      }
+      index &+= 1
     }
-    let header = frame.pointee
-    decref(header.locals)
-    frame.pointee.locals = nil
-    decref(header.function)
-    frame.pointee.function = nil
-    decref(header.globals)
-    decref(header.builtins)
-    decref(header.code)
+    if let namespace = frame.pointee.locals {
+      frame.pointee.locals = nil
+      decref(namespace)
+    }
+    if let function = frame.pointee.function {
+      frame.pointee.function = nil
+      decref(function)
+    }
+    decref(frame.pointee.globals)
+    decref(frame.pointee.builtins)
+    decref(frame.pointee.code)
   }
 
   /// Pushes a frame for calling `function` (a Python function with simple parameters,
@@ -83,11 +90,21 @@ extension RuntimeRef {
     let globals = FunctionType.globals(function), builtins = FunctionType.builtins(function)
     globals.incref()
     builtins.incref()
-    frame.initialize(to: Frame(
-      code: code, function: function, globals: globals, builtins: builtins, locals: nil, previous: nil,
-      instructions: CodeType.instructions(code), nextInstruction: 0, stackDepth: 0,
-      localsPlusCount: shape.localsPlusCount, isEntry: false, ownedByGenerator: false,
-      suspended: false, lastInstruction: 0))
+    // Field by field: `Frame` is trivial, and this avoids building a copy on the stack.
+    frame.pointee.code = code
+    frame.pointee.function = function
+    frame.pointee.globals = globals
+    frame.pointee.builtins = builtins
+    frame.pointee.locals = nil
+    frame.pointee.previous = nil
+    frame.pointee.instructions = CodeType.instructions(code)
+    frame.pointee.nextInstruction = 0
+    frame.pointee.stackDepth = 0
+    frame.pointee.localsPlusCount = shape.localsPlusCount
+    frame.pointee.isEntry = false
+    frame.pointee.ownedByGenerator = false
+    frame.pointee.suspended = false
+    frame.pointee.lastInstruction = 0
     let locals = frame.localsPlus
     locals.moveInitialize(from: arguments, count: count)
     let rest = shape.localsPlusCount - count
