@@ -141,7 +141,7 @@ extension RuntimeRef {
         } else if let fast = fastFloatCompare(left, right, argument) {
           result = fast
         } else {
-          result = richCompare(left, right, ComparisonOperator(rawValue: UInt8(argument))!)
+          result = richCompare(left, right, ComparisonOperator.fromRaw(argument))
         }
         decref(left)
         decref(right)
