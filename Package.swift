@@ -30,9 +30,6 @@ let package = Package(
       name: "ExpensiveChecks",
       description: "Run the heap verifier after every slow-path allocator operation. Slow; voids timings."),
   ],
-  dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-  ],
   targets: [
     // Bottom layer: OS pages → arenas → pools → blocks. Knows nothing about Python.
     .target(name: "PyMemory", swiftSettings: checks),
@@ -48,10 +45,8 @@ let package = Package(
       resources: [.embedInCode("Lib")], swiftSettings: checks),
     // The small public Swift API for embedding.
     .target(name: "PyHeap", dependencies: ["PyRuntime", "PyMemory"]),
-    // The command-line tool.
-    .executableTarget(
-      name: "pyheap",
-      dependencies: ["PyHeap", "PySyntax", "PyCompiler", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    // The command-line tool (no Foundation, no argument-parsing library: see PyHeapCommand).
+    .executableTarget(name: "pyheap", dependencies: ["PyHeap", "PySyntax", "PyCompiler"]),
 
     .testTarget(name: "PyMemoryTests", dependencies: ["PyMemory"], swiftSettings: checks),
     .testTarget(name: "PySyntaxTests", dependencies: ["PySyntax"]),
