@@ -41,6 +41,10 @@ public enum CodeType {
   @inlinable public static func shape(_ object: PyRef) -> CodeShape {
     object.raw.load(fromByteOffset: 88, as: CodeShape.self)
   }
+  /// The ``CodeShape`` in place, to read a field or two without copying the whole record.
+  @inline(__always) static func shapeFields(_ object: PyRef) -> UnsafePointer<CodeShape> {
+    UnsafePointer((object.raw + 88).assumingMemoryBound(to: CodeShape.self))
+  }
   /// The inline caches of the attribute and global-name instructions (nil when none).
   @inlinable static func caches(_ object: PyRef) -> UnsafeMutablePointer<InlineCache>? {
     object.raw.load(fromByteOffset: 80, as: UnsafeMutablePointer<InlineCache>?.self)
@@ -180,7 +184,7 @@ extension RuntimeRef {
     object.storeRef(filename, at: CodeType.filenameOffset)
     object.storeRef(name, at: CodeType.nameOffset)
     object.storeRef(qualifiedName, at: CodeType.qualifiedNameOffset)
-    object.raw.storeBytes(of: CodeShape(code), toByteOffset: CodeType.shapeOffset, as: CodeShape.self)
+    (object.raw + CodeType.shapeOffset).bindMemory(to: CodeShape.self, capacity: 1).initialize(to: CodeShape(code))
     return object
   }
 

@@ -62,10 +62,16 @@ extension RuntimeRef {
       return nil
     }
     switch op {
-    case 0, 13: return newFloat(x + y)
-    case 10, 23: return newFloat(x - y)
-    case 5, 18: return newFloat(x * y)
-    case 11, 24: return y == 0 ? nil : newFloat(x / y)
+    case 0, 13: return makeFloat(x + y)
+    case 10, 23: return makeFloat(x - y)
+    case 5, 18: return makeFloat(x * y)
+    case 11, 24: return y == 0 ? nil : makeFloat(x / y)
+    case 8, 21:
+      // A positive finite base to a finite power: the C library's pow, as float_pow
+      // ends up doing; the generic path takes every special case and error.
+      guard x > 0, x.isFinite, y.isFinite else { return nil }
+      let result = x == 1 || y == 0 ? 1 : NumberMath.power(x, y)
+      return result.isFinite ? makeFloat(result) : nil
     default: return nil
     }
   }

@@ -77,10 +77,10 @@ extension RuntimeRef {
   /// (the caller's stack gives them up): CPython 3.11's `CALL_PY_EXACT_ARGS`. Nil with
   /// `RecursionError` or `MemoryError` set, in which case nothing was taken.
   @inline(__always)
-  func pushFrameTakingArguments(_ function: PyRef, _ code: PyRef, _ shape: CodeShape,
+  func pushFrameTakingArguments(_ function: PyRef, _ code: PyRef, _ shape: UnsafePointer<CodeShape>,
                                 _ arguments: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> UnsafeMutablePointer<Frame>? {
     guard enterRecursiveCall("") else { return nil }
-    guard let memory = state.pointee.interpreter.frameStack.push(shape.frameByteCount) else {
+    guard let memory = state.pointee.interpreter.frameStack.push(shape.pointee.frameByteCount) else {
       leaveRecursiveCall()
       raise("MemoryError")
       return nil
@@ -100,14 +100,14 @@ extension RuntimeRef {
     frame.pointee.instructions = CodeType.instructions(code)
     frame.pointee.nextInstruction = 0
     frame.pointee.stackDepth = 0
-    frame.pointee.localsPlusCount = shape.localsPlusCount
+    frame.pointee.localsPlusCount = shape.pointee.localsPlusCount
     frame.pointee.isEntry = false
     frame.pointee.ownedByGenerator = false
     frame.pointee.suspended = false
     frame.pointee.lastInstruction = 0
     let locals = frame.localsPlus
     locals.moveInitialize(from: arguments, count: count)
-    let rest = shape.localsPlusCount - count
+    let rest = shape.pointee.localsPlusCount - count
     if rest > 0 { (locals + count).initialize(repeating: nil, count: rest) }
     return frame
   }

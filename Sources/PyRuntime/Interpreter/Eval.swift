@@ -172,10 +172,40 @@ extension RuntimeRef {
         }
         value.incref()
         r.push(value)
+        // Superinstructions, chosen at run time (CPython 3.11's LOAD_FAST__LOAD_FAST and
+        // LOAD_FAST__LOAD_CONST, plus `self.attribute` when its cache holds): the next
+        // instruction runs here, without a dispatch, when it cannot fail.
+        let next = r.ip.pointee
+        let nextOpcode = next & 0xFF
+        if nextOpcode == UInt32(Opcode.loadFast.rawValue) {
+          if let second = PyRef(r.localsPlus[Int(next >> 8)]) {
+            second.incref()
+            r.push(second)
+            r.ip += 1
+          }
+        } else if nextOpcode == UInt32(Opcode.loadAttr.rawValue) {
+          if let attribute = loadAttributeCached(value, r.cache(next >> 8)) {
+            decref(value)
+            r.sp[-1] = attribute.raw
+            r.ip += 1
+          }
+        } else if nextOpcode == UInt32(Opcode.loadConst.rawValue) {
+          let constant = PyRef(r.constants[Int(next >> 8)].unsafelyUnwrapped)
+          constant.incref()
+          r.push(constant)
+          r.ip += 1
+        }
       case .storeFast:
         let old = r.localsPlus[Int(argument)]
         r.localsPlus[Int(argument)] = r.pop().raw
         decref(PyRef(old))
+        // STORE_FAST__LOAD_FAST.
+        let next = r.ip.pointee
+        if next & 0xFF == UInt32(Opcode.loadFast.rawValue), let value = PyRef(r.localsPlus[Int(next >> 8)]) {
+          value.incref()
+          r.push(value)
+          r.ip += 1
+        }
       case .deleteFast:
         guard let old = PyRef(r.localsPlus[Int(argument)]) else {
           raiseUnboundLocal(r.frame, Int(argument))
@@ -512,10 +542,10 @@ extension RuntimeRef {
         }
         let positional = names == nil ? count : count - TupleObject.count(names.unsafelyUnwrapped)
         if callable.type == state.pointee.types.function, case let code = FunctionType.code(callable),
-           case let shape = CodeType.shape(code), !shape.isGenerator {
+           case let shape = CodeType.shapeFields(code), !shape.pointee.isGenerator {
           // Python to Python: a new frame, and the loop goes on in it.
           r.saveRegisters()
-          if names == nil, shape.hasSimpleParameters, count == shape.argumentCount {
+          if names == nil, shape.pointee.hasSimpleParameters, count == shape.pointee.argumentCount {
             // The frame takes over the callable's and the arguments' references.
             guard let callee = pushFrameTakingArguments(callable, code, shape, arguments, count: count) else {
               while r.sp > base { r.sp -= 1; decref(PyRef(r.sp.pointee)) }

@@ -172,8 +172,12 @@ extension RuntimeRef {
       return hint
     }
     let hash = name.raw.load(fromByteOffset: StrObject.hashOffset, as: Int.self)
-    guard name.type == state.pointee.types.str, hash != -1,
-          case .found(let entry, _) = DictObject.lookup(dict, name, hash: hash, self) else { return nil }
+    guard name.type == state.pointee.types.str, hash != -1 else { return nil }
+    if StrObject.internedState(name) != 0 {
+      let found = DictObject.findInterned(table, name, hash: hash, strType: state.pointee.types.str)
+      if found != -2 { return found >= 0 ? found : nil }
+    }
+    guard case .found(let entry, _) = DictObject.lookup(dict, name, hash: hash, self) else { return nil }
     return entry
   }
 
@@ -269,11 +273,13 @@ extension RuntimeRef {
     let tag = cache.pointee.tag
     guard tag != 0, type.record.pointee.versionTag == tag, cache.pointee.kind == .method else { return nil }
     let dictOffset = type.record.pointee.dictOffset
-    if dictOffset != 0, let dict = object.loadRef(at: dictOffset), DictObject.count(dict) != 0 {
-      // An instance attribute of the same name would shadow the method.
+    if dictOffset != 0, let dict = object.loadRef(at: dictOffset), DictObject.count(dict) != 0,
+       let table = DictObject.table(dict) {
+      // An instance attribute of the same name would shadow the method. Code names are
+      // interned strs: found by identity, absent, or (rarely) the generic path decides.
       let name = PyRef(cache.pointee.name)
       let hash = name.raw.load(fromByteOffset: StrObject.hashOffset, as: Int.self)
-      if dictGetItem(dict, name, hash: hash) != nil || hasError { return nil }
+      if DictObject.findInterned(table, name, hash: hash, strType: state.pointee.types.str) != -1 { return nil }
     }
     let method = PyRef(cache.pointee.object.unsafelyUnwrapped)
     method.incref()

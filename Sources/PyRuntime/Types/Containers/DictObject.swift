@@ -269,6 +269,34 @@ public enum DictObject {
     case failure
   }
 
+  /// The entry index of `name` (an interned exact str whose hash is `hash`) found by
+  /// identity, inline: interned strs are unique, so a key with the same hash that is
+  /// another interned exact str has other text. Returns the entry, -1 when absent, or -2
+  /// when a key could be equal without being identical (then ``lookup(_:_:hash:_:)``
+  /// must decide). CPython: `unicodekeys_lookup_unicode`, which compares pointers first.
+  @inline(__always)
+  static func findInterned(_ table: Table, _ name: PyRef, hash: Int, strType: PyType) -> Int {
+    let mask = table.mask
+    var slot = hash & mask
+    var perturb = UInt(bitPattern: hash)
+    while true {
+      let index = table.indices[slot]
+      if index == emptySlot { return -1 }
+      if index >= 0 {
+        let entry = table.entry(index)
+        if let key = entry.load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self) {
+          if key == name.raw { return index }
+          if entry.load(as: Int.self) == hash {
+            let candidate = PyRef(key)
+            guard candidate.type == strType, StrObject.internedState(candidate) != 0 else { return -2 }
+          }
+        }
+      }
+      perturb >>= 5
+      slot = (slot &* 5 &+ Int(bitPattern: perturb) &+ 1) & mask
+    }
+  }
+
   /// Looks `key` up (`_Py_dict_lookup`). Comparisons run Python code, which may change the
   /// dict: a lookup whose table or entry changed under a comparison starts over.
   static func lookup(_ dict: PyRef, _ key: PyRef, hash: Int, _ rt: RuntimeRef) -> Lookup {
