@@ -135,6 +135,51 @@ extension RuntimeRef {
     }
   }
 
+  /// The calls of `list.append(x)`, `len(x)` and `isinstance(x, c)` done directly (no
+  /// keyword arguments; `arguments` holds `count` borrowed values, self first for the
+  /// method): sets `handled` and returns the result (nil with an exception), or leaves
+  /// `handled` false for the generic call.
+  @inline(__always)
+  func specializedCall(_ callable: PyRef, _ arguments: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int,
+                       handled: inout Bool) -> PyRef? {
+    let targets = state.pointee.typeCache
+    if callable.raw == targets.listAppend {
+      guard count == 2, let list = PyRef(arguments[0]), list.type == state.pointee.types.list else { return nil }
+      handled = true
+      return listAppend(list, PyRef(arguments[1].unsafelyUnwrapped)) ? newNone() : nil
+    }
+    if callable.raw == targets.builtinLen {
+      guard count == 1 else { return nil }
+      handled = true
+      let length = self.length(PyRef(arguments[0].unsafelyUnwrapped))
+      return length < 0 ? nil : newInt(length)
+    }
+    if callable.raw == targets.builtinIsInstance {
+      guard count == 2 else { return nil }
+      handled = true
+      let result = isInstanceCheck(PyRef(arguments[0].unsafelyUnwrapped), PyRef(arguments[1].unsafelyUnwrapped))
+      return result < 0 ? nil : newBool(result == 1)
+    }
+    return nil
+  }
+
+  /// Finds the built-ins of ``specializedCall(_:_:count:handled:)`` (once `builtins`
+  /// exists). They are kept alive (a reference each): a program may replace
+  /// `builtins.len`, and a new object must never be mistaken for a freed one.
+  func findSpecializedCallTargets() {
+    func keep(_ object: PyRef?) -> UnsafeMutableRawPointer? {
+      object?.incref()
+      return object?.raw
+    }
+    if let dict = state.pointee.types.list.record.pointee.dict {
+      state.pointee.typeCache.listAppend = keep(dictGetItem(PyRef(dict), named: "append"))
+    }
+    if let builtins = state.pointee.interpreter.builtins {
+      state.pointee.typeCache.builtinLen = keep(dictGetItem(PyRef(builtins), named: "len"))
+      state.pointee.typeCache.builtinIsInstance = keep(dictGetItem(PyRef(builtins), named: "isinstance"))
+    }
+  }
+
   /// Float comparisons between exact floats (`COMPARE_OP_FLOAT_JUMP`'s test).
   @inline(__always)
   func fastFloatCompare(_ a: PyRef, _ b: PyRef, _ op: UInt32) -> PyRef? {

@@ -577,7 +577,10 @@ extension RuntimeRef {
           continue dispatch
         }
         r.saveRegisters()
-        let result = call(callable, UnsafePointer(arguments), count: positional, keywordNames: names)
+        var handled = false
+        var result: PyRef?
+        if names == nil { result = specializedCall(callable, arguments, count: count, handled: &handled) }
+        if !handled { result = call(callable, UnsafePointer(arguments), count: positional, keywordNames: names) }
         while r.sp > base { r.sp -= 1; decref(PyRef(r.sp.pointee)) }
         guard let result else { failed = true; break }
         r.push(result)

@@ -35,6 +35,14 @@ struct TypeCache {
   var nextTag: UInt32 = 1
   /// The next dict keys version to give (see `DictObject.Table.keysVersion`).
   var nextKeysVersion: UInt32 = 1
+  /// The built-ins the loop calls without their generic calling convention (CPython
+  /// 3.11's `PRECALL_NO_KW_LIST_APPEND`, `PRECALL_NO_KW_LEN`, `PRECALL_NO_KW_ISINSTANCE`):
+  /// `list.append` (the method descriptor) and the `len` and `isinstance` functions of
+  /// `builtins`, compared by identity; set once the interpreter exists. Borrowed: the
+  /// list type's dict and the builtins module keep them.
+  var listAppend: UnsafeMutableRawPointer?
+  var builtinLen: UnsafeMutableRawPointer?
+  var builtinIsInstance: UnsafeMutableRawPointer?
   /// Whether any entry was filled since the last emptying.
   var filled = false
 

@@ -81,6 +81,7 @@ extension RuntimeRef {
     bootstrapInterpreterTypes()
     markBaseTypes()
     makeIdentifiers()
+    findSpecializedCallTargets()
     state.pointee.gc.count = (0, 0, 0)
   }
 
