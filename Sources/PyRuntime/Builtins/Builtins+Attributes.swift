@@ -109,14 +109,14 @@ extension RuntimeRef {
       return -1
     }
     if isInstance(object, PyType(classInfo.raw)) { return 1 }
-    if classInfo.type != state.pointee.types.type, let check = lookup(classInfo.type, "__instancecheck__"),
+    if classInfo.type != state.pointee.types.type, let check = lookup(classInfo.type, .__instancecheck__),
        check.type.record.pointee.kind == .function {
       guard let result = callMethodLike(check, boundTo: classInfo, [object]) else { return -1 }
       defer { decref(result) }
       return isTrue(result)
     }
     // `__class__` may differ from the type (proxies).
-    if let claimed = getOptionalAttribute(object, "__class__") {
+    if let claimed = getAttribute(object, identifier(.__class__)) {
       defer { decref(claimed) }
       if claimed != object.type.object, claimed.type.record.pointee.kind == .type,
          isSubtype(PyType(claimed.raw), PyType(classInfo.raw)) { return 1 }
@@ -147,7 +147,7 @@ extension RuntimeRef {
       if !hasError { raise("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union") }
       return -1
     }
-    if classInfo.type != state.pointee.types.type, let check = lookup(classInfo.type, "__subclasscheck__"),
+    if classInfo.type != state.pointee.types.type, let check = lookup(classInfo.type, .__subclasscheck__),
        check.type.record.pointee.kind == .function {
       guard let result = callMethodLike(check, boundTo: classInfo, [cls]) else { return -1 }
       defer { decref(result) }

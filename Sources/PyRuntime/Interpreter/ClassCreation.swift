@@ -94,6 +94,7 @@ extension RuntimeRef {
     }
     record.pointee.mro = newTuple([type.object] + mro.map { $0.object.incref(); return $0.object })!.raw
     guard let dict = newDict() else { return nil }
+    DictObject.setOwnerType(dict, type)
     record.pointee.dict = dict.raw
     for (key, value) in dictItems(namespace) where !dictSetItem(dict, key, value) { return nil }
     inheritSlots(type, from: solid)

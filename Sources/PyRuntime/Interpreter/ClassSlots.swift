@@ -6,30 +6,32 @@ import PyCompiler
 enum ClassSlots {
   /// Calls the special method `name` of `object`'s type; nil result with an exception, or
   /// `(false, nil)` when the type has no such method.
-  static func callDunder(_ rt: RuntimeRef, _ object: PyRef, _ name: String, _ arguments: [PyRef]) -> (found: Bool, result: PyRef?) {
-    rt.callSpecial(object, name, arguments)
+  @inline(__always)
+  static func callDunder(_ rt: RuntimeRef, _ object: PyRef, _ name: Identifier, _ first: PyRef? = nil,
+                         _ second: PyRef? = nil) -> (found: Bool, result: PyRef?) {
+    rt.callSpecial(object, name, first, second)
   }
 
   static let repr: Slot.Unary = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
-    let (found, result) = callDunder(rt, PyRef(raw), "__repr__", [])
+    let (found, result) = callDunder(rt, PyRef(raw), .__repr__)
     return found ? result?.raw : rt.defaultRepr(PyRef(raw))?.raw
   }
 
   static let str: Slot.Unary = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
-    let (found, result) = callDunder(rt, PyRef(raw), "__str__", [])
+    let (found, result) = callDunder(rt, PyRef(raw), .__str__)
     return found ? result?.raw : rt.repr(PyRef(raw))?.raw
   }
 
   static let hash: Slot.Hash = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
     let object = PyRef(raw)
-    guard let method = rt.lookup(object.type, "__hash__"), method != rt.state.pointee.none else {
+    guard let method = rt.lookup(object.type, .__hash__), method != rt.state.pointee.none else {
       rt.raise("TypeError", "unhashable type: '\(object.type.name)'")
       return -1
     }
-    guard let result = rt.callMethodLike(method, boundTo: object, []) else { return -1 }
+    guard let result = rt.callMethodLike(method, boundTo: object, nil, nil) else { return -1 }
     defer { rt.decref(result) }
     guard rt.isInstance(result, rt.state.pointee.types.int) else {
       rt.raise("TypeError", "__hash__ method should return an integer")
@@ -42,8 +44,7 @@ enum ClassSlots {
 
   static let richCompare: Slot.RichCompare = { a, b, op, runtime in
     let rt = RuntimeRef(raw: runtime)
-    let names = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"]
-    let (found, result) = callDunder(rt, PyRef(a), names[Int(op)], [PyRef(b)])
+    let (found, result) = callDunder(rt, PyRef(a), Identifier.comparison(Int(op)), PyRef(b))
     return found ? result?.raw : rt.newNotImplemented().raw
   }
 
@@ -54,27 +55,27 @@ enum ClassSlots {
     let left = PyRef(a), right = PyRef(b)
     let notImplemented = rt.state.pointee.notImplemented
     if op >= BinaryOperator.inplaceOffset {
-      let stem = binaryStems[Int(op - BinaryOperator.inplaceOffset)]
+      let stem = Int(op - BinaryOperator.inplaceOffset)
       guard sameFunction(left.type.record.pointee.binary, binary) else { return rt.newNotImplemented().raw }
-      let (found, result) = callDunder(rt, left, "__i\(stem)__", [right])
+      let (found, result) = callDunder(rt, left, Identifier.binary(stem, 2), right)
       return found ? result?.raw : rt.newNotImplemented().raw
     }
-    let stem = binaryStems[Int(op)]
+    let plainName = Identifier.binary(Int(op), 0), reflectedName = Identifier.binary(Int(op), 1)
     let leftHas = sameFunction(left.type.record.pointee.binary, binary)
     let rightHas = left.type != right.type && sameFunction(right.type.record.pointee.binary, binary)
-      && rt.lookup(right.type, "__r\(stem)__") != nil
+      && rt.lookup(right.type, reflectedName) != nil
     if leftHas {
       if rightHas, rt.isSubtype(right.type, left.type) {
-        let (found, result) = callDunder(rt, right, "__r\(stem)__", [left])
+        let (found, result) = callDunder(rt, right, reflectedName, left)
         if found {
           guard let result else { return nil }
           if result != notImplemented { return result.raw }
           rt.decref(result)
         }
-        let (foundLeft, resultLeft) = callDunder(rt, left, "__\(stem)__", [right])
+        let (foundLeft, resultLeft) = callDunder(rt, left, plainName, right)
         return foundLeft ? resultLeft?.raw : rt.newNotImplemented().raw
       }
-      let (found, result) = callDunder(rt, left, "__\(stem)__", [right])
+      let (found, result) = callDunder(rt, left, plainName, right)
       if found {
         guard let result else { return nil }
         if result != notImplemented || !rightHas { return result.raw }
@@ -82,7 +83,7 @@ enum ClassSlots {
       }
     }
     if rightHas {
-      let (found, result) = callDunder(rt, right, "__r\(stem)__", [left])
+      let (found, result) = callDunder(rt, right, reflectedName, left)
       return found ? result?.raw : rt.newNotImplemented().raw
     }
     return rt.newNotImplemented().raw
@@ -90,14 +91,14 @@ enum ClassSlots {
 
   static let unaryNumber: Slot.UnaryNumber = { raw, op, runtime in
     let rt = RuntimeRef(raw: runtime)
-    let names = ["__neg__", "__pos__", "__invert__", "__abs__"]
-    let (found, result) = callDunder(rt, PyRef(raw), names[Int(op)], [])
+    let name: Identifier = op == 0 ? .__neg__ : op == 1 ? .__pos__ : op == 2 ? .__invert__ : .__abs__
+    let (found, result) = callDunder(rt, PyRef(raw), name)
     return found ? result?.raw : rt.newNotImplemented().raw
   }
 
   static let length: Slot.Length = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
-    let (found, result) = callDunder(rt, PyRef(raw), "__len__", [])
+    let (found, result) = callDunder(rt, PyRef(raw), .__len__)
     guard found else {
       rt.raise("TypeError", "object of type '\(PyRef(raw).type.name)' has no len()")
       return -1
@@ -122,8 +123,8 @@ enum ClassSlots {
   static let isTrue: Slot.Predicate = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
     let object = PyRef(raw)
-    if rt.lookup(object.type, "__bool__") != nil {
-      guard let result = callDunder(rt, object, "__bool__", []).result else { return -1 }
+    if rt.lookup(object.type, .__bool__) != nil {
+      guard let result = callDunder(rt, object, .__bool__).result else { return -1 }
       defer { rt.decref(result) }
       guard rt.isBool(result) else {
         rt.raise("TypeError", "__bool__ should return bool, returned \(result.type.name)")
@@ -131,7 +132,7 @@ enum ClassSlots {
       }
       return result == rt.state.pointee.trueObject ? 1 : 0
     }
-    if rt.lookup(object.type, "__len__") != nil {
+    if rt.lookup(object.type, .__len__) != nil {
       let count = length(raw, runtime)
       return count < 0 ? -1 : (count > 0 ? 1 : 0)
     }
@@ -140,7 +141,7 @@ enum ClassSlots {
 
   static let getItem: Slot.GetItem = { raw, key, runtime in
     let rt = RuntimeRef(raw: runtime)
-    let (found, result) = callDunder(rt, PyRef(raw), "__getitem__", [PyRef(key)])
+    let (found, result) = callDunder(rt, PyRef(raw), .__getitem__, PyRef(key))
     if !found { rt.raise("TypeError", "'\(PyRef(raw).type.name)' object is not subscriptable") }
     return result?.raw
   }
@@ -148,8 +149,8 @@ enum ClassSlots {
   static let setItem: Slot.SetItem = { raw, key, value, runtime in
     let rt = RuntimeRef(raw: runtime)
     let object = PyRef(raw)
-    let (found, result) = value.map { callDunder(rt, object, "__setitem__", [PyRef(key), PyRef($0)]) }
-      ?? callDunder(rt, object, "__delitem__", [PyRef(key)])
+    let (found, result) = value.map { callDunder(rt, object, .__setitem__, PyRef(key), PyRef($0)) }
+      ?? callDunder(rt, object, .__delitem__, PyRef(key))
     guard found else {
       rt.raise("TypeError", value == nil ? "'\(object.type.name)' object doesn't support item deletion"
                                          : "'\(object.type.name)' object does not support item assignment")
@@ -163,7 +164,7 @@ enum ClassSlots {
   static let contains: Slot.Contains = { raw, item, runtime in
     let rt = RuntimeRef(raw: runtime)
     let object = PyRef(raw)
-    guard rt.lookup(object.type, "__contains__") != nil else {
+    guard rt.lookup(object.type, .__contains__) != nil else {
       // Fall back to iteration, as `in` does without `__contains__`.
       guard let iterator = rt.iter(object) else { return -1 }
       defer { rt.decref(iterator) }
@@ -174,7 +175,7 @@ enum ClassSlots {
       }
       return rt.hasError ? -1 : 0
     }
-    guard let result = callDunder(rt, object, "__contains__", [PyRef(item)]).result else { return -1 }
+    guard let result = callDunder(rt, object, .__contains__, PyRef(item)).result else { return -1 }
     defer { rt.decref(result) }
     return rt.isTrue(result)
   }
@@ -182,19 +183,19 @@ enum ClassSlots {
   static let iter: Slot.Unary = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
     let object = PyRef(raw)
-    if let method = rt.lookup(object.type, "__iter__") {
+    if let method = rt.lookup(object.type, .__iter__) {
       if method == rt.state.pointee.none {
         rt.raise("TypeError", "'\(object.type.name)' object is not iterable")
         return nil
       }
-      return rt.callMethodLike(method, boundTo: object, [])?.raw
+      return rt.callMethodLike(method, boundTo: object, nil, nil)?.raw
     }
     return rt.newSequenceIterator(object)?.raw
   }
 
   static let iterNext: Slot.IterNext = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
-    let (found, result) = callDunder(rt, PyRef(raw), "__next__", [])
+    let (found, result) = callDunder(rt, PyRef(raw), .__next__)
     if !found { rt.raise("TypeError", "'\(PyRef(raw).type.name)' object is not an iterator") }
     if result == nil, rt.exceptionMatches("StopIteration") { rt.clearError() }
     return result?.raw
@@ -204,14 +205,14 @@ enum ClassSlots {
     let rt = RuntimeRef(raw: runtime)
     let object = PyRef(raw)
     var result: PyRef?
-    if let custom = rt.lookup(object.type, "__getattribute__"), custom.type == rt.state.pointee.types.function {
-      result = rt.callMethodLike(custom, boundTo: object, [PyRef(name)])
+    if let custom = rt.lookup(object.type, .__getattribute__), custom.type == rt.state.pointee.types.function {
+      result = rt.callMethodLike(custom, boundTo: object, PyRef(name), nil)
     } else {
       result = PyRef(RuntimeRef.genericGetAttribute(raw, name, runtime))
     }
-    if result == nil, rt.exceptionMatches("AttributeError"), let fallback = rt.lookup(object.type, "__getattr__") {
+    if result == nil, rt.exceptionMatches("AttributeError"), let fallback = rt.lookup(object.type, .__getattr__) {
       rt.clearError()
-      result = rt.callMethodLike(fallback, boundTo: object, [PyRef(name)])
+      result = rt.callMethodLike(fallback, boundTo: object, PyRef(name), nil)
     }
     return result?.raw
   }
@@ -219,12 +220,11 @@ enum ClassSlots {
   static let setAttribute: Slot.SetAttribute = { raw, name, value, runtime in
     let rt = RuntimeRef(raw: runtime)
     let object = PyRef(raw)
-    let method = value == nil ? "__delattr__" : "__setattr__"
+    let method: Identifier = value == nil ? .__delattr__ : .__setattr__
     guard let custom = rt.lookup(object.type, method), custom.type == rt.state.pointee.types.function else {
       return RuntimeRef.genericSetAttribute(raw, name, value, runtime)
     }
-    let arguments = value.map { [PyRef(name), PyRef($0)] } ?? [PyRef(name)]
-    guard let result = rt.callMethodLike(custom, boundTo: object, arguments) else { return -1 }
+    guard let result = rt.callMethodLike(custom, boundTo: object, PyRef(name), PyRef(value)) else { return -1 }
     rt.decref(result)
     return 0
   }
@@ -232,14 +232,14 @@ enum ClassSlots {
   static let descriptorGet: Slot.DescriptorGet = { raw, instance, owner, runtime in
     let rt = RuntimeRef(raw: runtime)
     let none = rt.state.pointee.none
-    return callDunder(rt, PyRef(raw), "__get__", [PyRef(instance) ?? none, PyRef(owner)]).result?.raw
+    return callDunder(rt, PyRef(raw), .__get__, PyRef(instance) ?? none, PyRef(owner)).result?.raw
   }
 
   static let descriptorSet: Slot.DescriptorSet = { raw, instance, value, runtime in
     let rt = RuntimeRef(raw: runtime)
     let descriptor = PyRef(raw)
-    let (found, result) = value.map { callDunder(rt, descriptor, "__set__", [PyRef(instance), PyRef($0)]) }
-      ?? callDunder(rt, descriptor, "__delete__", [PyRef(instance)])
+    let (found, result) = value.map { callDunder(rt, descriptor, .__set__, PyRef(instance), PyRef($0)) }
+      ?? callDunder(rt, descriptor, .__delete__, PyRef(instance))
     guard found else {
       rt.raise("AttributeError", value == nil ? "__delete__" : "__set__")
       return -1
@@ -252,45 +252,51 @@ enum ClassSlots {
   static let call: Slot.VectorCall = { raw, argv, count, names, runtime in
     let rt = RuntimeRef(raw: runtime)
     let object = PyRef(raw)
-    guard let method = rt.lookup(object.type, "__call__") else {
+    guard let method = rt.lookup(object.type, .__call__) else {
       rt.raise("TypeError", "'\(object.type.name)' object is not callable")
       return nil
     }
-    let total = count + (names.map { TupleObject.count(PyRef($0)) } ?? 0)
-    var arguments: [PyRef] = [object]
-    for index in 0..<total { arguments.append(PyRef(argv[index]!)) }
     if method.type.record.pointee.kind == .function || method.type.record.pointee.kind == .methodDescriptor {
-      return rt.call(method, arguments, keywordNames: PyRef(names))?.raw
+      return callPrepending(rt, method, object, argv, count, names)?.raw
     }
     guard let bound = rt.bindDescriptor(method, object, object.type) else { return nil }
     defer { rt.decref(bound) }
-    return rt.call(bound, Array(arguments.dropFirst()), keywordNames: PyRef(names))?.raw
+    return rt.call(bound, argv, count: count, keywordNames: PyRef(names))?.raw
+  }
+
+  /// Calls `callable(first, *argv…)`: the arguments are copied after `first` into a stack
+  /// buffer (no Swift array per call).
+  @inline(__always)
+  static func callPrepending(_ rt: RuntimeRef, _ callable: PyRef, _ first: PyRef,
+                             _ argv: UnsafePointer<UnsafeMutableRawPointer?>, _ count: Int,
+                             _ names: UnsafeMutableRawPointer?) -> PyRef? {
+    let total = count + (names.map { TupleObject.count(PyRef($0)) } ?? 0)
+    return withUnsafeTemporaryAllocation(of: UnsafeMutableRawPointer?.self, capacity: total + 1) { buffer in
+      let base = buffer.baseAddress.unsafelyUnwrapped
+      base[0] = first.raw
+      if total > 0 { (base + 1).update(from: argv, count: total) }
+      return rt.call(callable, UnsafePointer(base), count: count + 1, keywordNames: PyRef(names))
+    }
   }
 
   /// `__new__` defined in Python: a static method called with the class first.
   static let new: Slot.VectorCall = { typeRaw, argv, count, names, runtime in
     let rt = RuntimeRef(raw: runtime)
-    guard let method = rt.lookup(PyType(typeRaw), "__new__") else { return nil }
+    guard let method = rt.lookup(PyType(typeRaw), .__new__) else { return nil }
     let function = method.type == rt.state.pointee.types.staticMethod ? StaticMethodType.function(method) : method
-    let total = count + (names.map { TupleObject.count(PyRef($0)) } ?? 0)
-    var arguments: [PyRef] = [PyRef(typeRaw)]
-    for index in 0..<total { arguments.append(PyRef(argv[index]!)) }
-    return rt.call(function, arguments, keywordNames: PyRef(names))?.raw
+    return callPrepending(rt, function, PyRef(typeRaw), argv, count, names)?.raw
   }
 
   static let initialize: Slot.Initialize = { raw, argv, count, names, runtime in
     let rt = RuntimeRef(raw: runtime)
     let object = PyRef(raw)
-    guard let method = rt.lookup(object.type, "__init__") else { return 0 }
-    let total = count + (names.map { TupleObject.count(PyRef($0)) } ?? 0)
-    var arguments: [PyRef] = [object]
-    for index in 0..<total { arguments.append(PyRef(argv[index]!)) }
+    guard let method = rt.lookup(object.type, .__init__) else { return 0 }
     let result: PyRef?
     if method.type.record.pointee.kind == .function || method.type.record.pointee.kind == .methodDescriptor {
-      result = rt.call(method, arguments, keywordNames: PyRef(names))
+      result = callPrepending(rt, method, object, argv, count, names)
     } else {
       guard let bound = rt.bindDescriptor(method, object, object.type) else { return -1 }
-      result = rt.call(bound, Array(arguments.dropFirst()), keywordNames: PyRef(names))
+      result = rt.call(bound, argv, count: count, keywordNames: PyRef(names))
       rt.decref(bound)
     }
     guard let result else { return -1 }
@@ -304,7 +310,7 @@ enum ClassSlots {
 
   static let finalize: Slot.Finalize = { raw, runtime in
     let rt = RuntimeRef(raw: runtime)
-    let (_, result) = callDunder(rt, PyRef(raw), "__del__", [])
+    let (_, result) = callDunder(rt, PyRef(raw), .__del__)
     rt.decref(result)
   }
 }

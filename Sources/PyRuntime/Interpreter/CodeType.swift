@@ -8,9 +8,12 @@ import PyCompiler
 ///   0 refcount | 8 type | 16 the Swift CodeObject (retained) | 24 co_consts (tuple)
 ///   | 32 co_names (tuple of interned str) | 40 localsplus names (tuple) | 48 instructions
 ///   (mem domain, one UInt32 each) | 56 co_filename | 64 co_name | 72 co_qualname
-///   | 80 CodeShape (the counts and flags calls need) | the line of each instruction (C memory,
-///   made on first use by tracemalloc; nil until then)
+///   | 80 inline caches (mem domain, or nil) | 88 CodeShape (the counts and flags calls need)
+///   | co_weakreflist | the line of each instruction (C memory, made on first use by
+///   tracemalloc; nil until then)
 /// ```
+/// The attribute and global-name instructions carry the index of their ``InlineCache``
+/// instead of their name's index (see ``InlineCache/prepare(_:count:names:)``).
 /// The loop's call path reads the ``CodeShape`` copy, never the Swift `CodeObject`: going
 /// through the class reference would cost a retain and a release per call.
 /// Not GC: a code object's references (constants, names) cannot lead back to it.
@@ -24,9 +27,10 @@ public enum CodeType {
   static let filenameOffset = 56
   static let nameOffset = 64
   static let qualifiedNameOffset = 72
-  static let shapeOffset = 80
+  static let cachesOffset = 80
+  static let shapeOffset = 88
   /// Code objects accept weak references (`co_weakreflist`).
-  static let weakListOffset = 80 + MemoryLayout<CodeShape>.stride
+  static let weakListOffset = 88 + MemoryLayout<CodeShape>.stride
   static let linesOffset = weakListOffset + 8
   static let basicSize = linesOffset + 8
 
@@ -40,7 +44,15 @@ public enum CodeType {
   }
   /// The counts and flags a call needs, read without touching the Swift object.
   @inlinable public static func shape(_ object: PyRef) -> CodeShape {
-    object.raw.load(fromByteOffset: 80, as: CodeShape.self)
+    object.raw.load(fromByteOffset: 88, as: CodeShape.self)
+  }
+  /// The ``CodeShape`` in place, to read a field or two without copying the whole record.
+  @inline(__always) static func shapeFields(_ object: PyRef) -> UnsafePointer<CodeShape> {
+    UnsafePointer((object.raw + 88).assumingMemoryBound(to: CodeShape.self))
+  }
+  /// The inline caches of the attribute and global-name instructions (nil when none).
+  @inlinable static func caches(_ object: PyRef) -> UnsafeMutablePointer<InlineCache>? {
+    object.raw.load(fromByteOffset: 80, as: UnsafeMutablePointer<InlineCache>?.self)
   }
   public static func constants(_ object: PyRef) -> PyRef { object.loadRef(at: CodeType.constantsOffset)! }
   public static func names(_ object: PyRef) -> PyRef { object.loadRef(at: CodeType.namesOffset)! }
@@ -145,6 +157,7 @@ public enum CodeType {
     }
     rt.freeMemory(UnsafeMutableRawPointer(CodeType.instructions(code)))
     code.raw.load(fromByteOffset: CodeType.linesOffset, as: UnsafeMutablePointer<Int32>?.self)?.deallocate()
+    rt.freeMemory(CodeType.caches(code).map(UnsafeMutableRawPointer.init))
     rt.freeObject(code)
   }
 }
@@ -192,6 +205,12 @@ extension RuntimeRef {
           let object = allocateObject(state.pointee.types.code) else { return nil }
     let words = instructions.bindMemory(to: UInt32.self, capacity: code.instructions.count)
     for (index, instruction) in code.instructions.enumerated() { words[index] = instruction.word }
+    guard let caches = InlineCache.prepare(words, count: code.instructions.count, names: namesTuple, self) else {
+      decref(constantsTuple); decref(namesTuple); decref(localsTuple); decref(filename); decref(name); decref(qualifiedName)
+      freeMemory(instructions); freeObject(object)
+      return nil
+    }
+    object.raw.storeBytes(of: caches.pointer, toByteOffset: CodeType.cachesOffset, as: UnsafeMutablePointer<InlineCache>?.self)
     object.raw.storeBytes(of: UnsafeRawPointer(Unmanaged.passRetained(code).toOpaque()), toByteOffset: CodeType.swiftOffset, as: UnsafeRawPointer.self)
     object.storeRef(constantsTuple, at: CodeType.constantsOffset)
     object.storeRef(namesTuple, at: CodeType.namesOffset)
@@ -200,7 +219,7 @@ extension RuntimeRef {
     object.storeRef(filename, at: CodeType.filenameOffset)
     object.storeRef(name, at: CodeType.nameOffset)
     object.storeRef(qualifiedName, at: CodeType.qualifiedNameOffset)
-    object.raw.storeBytes(of: CodeShape(code), toByteOffset: CodeType.shapeOffset, as: CodeShape.self)
+    (object.raw + CodeType.shapeOffset).bindMemory(to: CodeShape.self, capacity: 1).initialize(to: CodeShape(code))
     object.storeRef(nil, at: CodeType.weakListOffset)
     object.raw.storeBytes(of: nil, toByteOffset: CodeType.linesOffset, as: UnsafeMutablePointer<Int32>?.self)
     return object
@@ -290,6 +309,13 @@ public struct CodeShape {
   public let keywordOnlyCount: Int
   public let localsPlusCount: Int
   public let stackSize: Int
+  /// A generator function's code (`CO_GENERATOR`), read without `OptionSet` calls across
+  /// the module boundary.
+  public let isGenerator: Bool
+  /// No `*args`, `**kwargs` or keyword-only parameters: a call with exactly
+  /// `argumentCount` positional arguments binds them in order (CPython 3.11's
+  /// `CALL_PY_EXACT_ARGS` condition).
+  public let hasSimpleParameters: Bool
 
   init(_ code: CodeObject) {
     flags = code.flags
@@ -298,6 +324,8 @@ public struct CodeShape {
     keywordOnlyCount = code.keywordOnlyCount
     localsPlusCount = code.localsPlusNames.count
     stackSize = code.stackSize
+    isGenerator = code.flags.contains(.generator)
+    hasSimpleParameters = !code.flags.contains(.varArgs) && !code.flags.contains(.varKeywords) && code.keywordOnlyCount == 0
   }
 
   /// The bytes a frame running this code needs: header, `localsplus`, value stack.

@@ -9,16 +9,16 @@ extension RuntimeRef {
                      _ argv: UnsafePointer<UnsafeMutableRawPointer?>, positional: Int, keywordNames: PyRef?) -> Bool {
     let shape = CodeType.shape(codeObject)
     let parameterCount = shape.argumentCount
-    let hasVarArgs = shape.flags.contains(.varArgs)
-    let hasVarKeywords = shape.flags.contains(.varKeywords)
     // The common case: exactly the positional parameters, nothing else.
-    if keywordNames == nil, positional == parameterCount, !hasVarArgs, !hasVarKeywords, shape.keywordOnlyCount == 0 {
+    if keywordNames == nil, positional == parameterCount, shape.hasSimpleParameters {
       for index in 0..<positional {
         PyRef(argv[index].unsafelyUnwrapped).incref()
         locals[index] = argv[index]
       }
       return true
     }
+    let hasVarArgs = shape.flags.contains(.varArgs)
+    let hasVarKeywords = shape.flags.contains(.varKeywords)
     let code = CodeType.code(codeObject)
     let totalNamed = parameterCount + code.keywordOnlyCount
     var keywordsDict: PyRef?

@@ -44,25 +44,76 @@ extension RuntimeRef {
   }
 
   /// Drops the references of a frame's locals, stack and header.
+  @inline(__always)
   func clearFrame(_ frame: UnsafeMutablePointer<Frame>) {
     if _slowPath(frame.pointee.frameObject != nil) { detachFrameObject(frame) }
     let locals = frame.localsPlus
-    let count = frame.pointee.localsPlusCount + frame.pointee.stackDepth
+    let count = frame.pointee.localsPlusCount &+ frame.pointee.stackDepth
     frame.pointee.stackDepth = 0
     // Locals are released in slot order, as CPython does.
-    for index in 0..<count {
-      let value = locals[index]
-      locals[index] = nil
-      decref(PyRef(value))
+    var index = 0
+    while index < count {
+      if let value = locals[index] {
+        locals[index] = nil
+        decref(PyRef(value))
+      }
+      index &+= 1
     }
-    let header = frame.pointee
-    decref(header.locals)
+    if let namespace = frame.pointee.locals {
+      frame.pointee.locals = nil
+      decref(namespace)
+    }
+    if let function = frame.pointee.function {
+      frame.pointee.function = nil
+      decref(function)
+    }
+    decref(frame.pointee.globals)
+    decref(frame.pointee.builtins)
+    decref(frame.pointee.code)
+  }
+
+  /// Pushes a frame for calling `function` (a Python function with simple parameters,
+  /// ``CodeShape/hasSimpleParameters``, not a generator) with exactly its positional
+  /// arguments, *taking over* the references of `function` and of the `count` arguments
+  /// (the caller's stack gives them up): CPython 3.11's `CALL_PY_EXACT_ARGS`. Nil with
+  /// `RecursionError` or `MemoryError` set, in which case nothing was taken.
+  @inline(__always)
+  func pushFrameTakingArguments(_ function: PyRef, _ code: PyRef, _ shape: UnsafePointer<CodeShape>,
+                                _ arguments: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> UnsafeMutablePointer<Frame>? {
+    guard enterRecursiveCall("") else { return nil }
+    guard let memory = state.pointee.interpreter.frameStack.push(shape.pointee.frameByteCount) else {
+      leaveRecursiveCall()
+      raise("MemoryError")
+      return nil
+    }
+    let frame = memory.bindMemory(to: Frame.self, capacity: 1)
+    code.incref()
+    let globals = FunctionType.globals(function), builtins = FunctionType.builtins(function)
+    globals.incref()
+    builtins.incref()
+    // Field by field: `Frame` is trivial, and this avoids building a copy on the stack.
+    frame.pointee.code = code
+    frame.pointee.function = function
+    frame.pointee.globals = globals
+    frame.pointee.builtins = builtins
     frame.pointee.locals = nil
-    decref(header.function)
-    frame.pointee.function = nil
-    decref(header.globals)
-    decref(header.builtins)
-    decref(header.code)
+    frame.pointee.previous = nil
+    frame.pointee.instructions = CodeType.instructions(code)
+    frame.pointee.nextInstruction = 0
+    frame.pointee.stackDepth = 0
+    frame.pointee.localsPlusCount = shape.pointee.localsPlusCount
+    frame.pointee.isEntry = false
+    frame.pointee.ownedByGenerator = false
+    frame.pointee.suspended = false
+    frame.pointee.lastInstruction = 0
+    frame.pointee.frameObject = nil
+    frame.pointee.instructionPointer = frame.pointee.instructions
+    frame.pointee.depth = 1
+    let locals = frame.localsPlus
+    locals.moveInitialize(from: arguments, count: count)
+    let rest = shape.pointee.localsPlusCount - count
+    if rest > 0 { (locals + count).initialize(repeating: nil, count: rest) }
+    return frame
   }
 
   /// Pushes a frame for calling `function` with the given arguments (borrowed), bound to
@@ -85,7 +136,7 @@ extension RuntimeRef {
   /// new generator, for a generator function).
   func callPythonFunction(_ function: PyRef, _ argv: UnsafePointer<UnsafeMutableRawPointer?>, count: Int,
                           keywordNames: PyRef?) -> PyRef? {
-    if CodeType.shape(FunctionType.code(function)).flags.contains(.generator) {
+    if CodeType.shape(FunctionType.code(function)).isGenerator {
       return newGenerator(function, argv, positional: count, keywordNames: keywordNames)
     }
     guard let frame = pushFunctionFrame(function, argv, positional: count, keywordNames: keywordNames) else { return nil }

@@ -94,11 +94,18 @@ struct FrameStack {
   static let chunkSize = 256 * 1024
 
   /// Room for `byteCount` bytes of frame, or nil when the C library is out of memory.
+  @inline(__always)
   mutating func push(_ byteCount: Int) -> UnsafeMutableRawPointer? {
     if let top, let limit, top + byteCount <= limit {
       self.top = top + byteCount
       return top
     }
+    return pushChunk(byteCount)
+  }
+
+  /// ``push(_:)`` when the current chunk is full: a new (or the spare) chunk.
+  @inline(never)
+  private mutating func pushChunk(_ byteCount: Int) -> UnsafeMutableRawPointer? {
     let size = max(FrameStack.chunkSize, byteCount + FrameStack.chunkHeader)
     let fresh: UnsafeMutableRawPointer
     if let spare, spare.load(fromByteOffset: 16, as: Int.self) >= size {
@@ -119,19 +126,28 @@ struct FrameStack {
   }
 
   /// Pops the frame at `frame` (the most recent push).
+  @inline(__always)
   mutating func pop(_ frame: UnsafeMutableRawPointer) {
     guard let chunk else { return }
-    if frame == chunk + FrameStack.chunkHeader {
-      let previous = chunk.load(as: UnsafeMutableRawPointer?.self)
-      let previousTop = chunk.load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self)
-      if let spare { free(spare) }
-      spare = chunk
-      self.chunk = previous
-      top = previousTop
-      limit = previous.map { $0 + $0.load(fromByteOffset: 16, as: Int.self) }
+    if _slowPath(frame == chunk + FrameStack.chunkHeader) {
+      popChunk()
     } else {
       top = frame
     }
+  }
+
+  /// ``pop(_:)`` of the first frame of a chunk: back to the previous chunk, keeping this
+  /// one as the spare.
+  @inline(never)
+  private mutating func popChunk() {
+    guard let chunk else { return }
+    let previous = chunk.load(as: UnsafeMutableRawPointer?.self)
+    let previousTop = chunk.load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self)
+    if let spare { free(spare) }
+    spare = chunk
+    self.chunk = previous
+    top = previousTop
+    limit = previous.map { $0 + $0.load(fromByteOffset: 16, as: Int.self) }
   }
 
   /// Frees every chunk (the runtime's teardown).

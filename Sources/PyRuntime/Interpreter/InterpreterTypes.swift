@@ -15,7 +15,8 @@ extension RuntimeRef {
     state.pointee.types.classMethod = classMethod
     state.pointee.types.property = PropertyType.makeType(self)
     state.pointee.types.superType = SuperType.makeType(self)
-    state.pointee.types.byName["member_descriptor"] = MemberDescriptor.makeType(self)
+    state.pointee.types.memberDescriptor = MemberDescriptor.makeType(self)
+    state.pointee.types.byName["member_descriptor"] = state.pointee.types.memberDescriptor
     state.pointee.types.byName["_io.TextIOWrapper"] = TextFileType.makeType(self)
     for type in [state.pointee.types.object, state.pointee.types.int, state.pointee.types.float, state.pointee.types.str,
                  state.pointee.types.bytes, state.pointee.types.list, state.pointee.types.tuple, state.pointee.types.dict,

@@ -65,8 +65,9 @@ public enum SuperType {
     type.record.pointee.getAttribute = { raw, name, runtime in
       let rt = RuntimeRef(raw: runtime)
       let instance = PyRef(raw)
-      let nameText = StrObject.string(PyRef(name))
-      if nameText != "__class__", let selfClass = instance.loadRef(at: SuperType.selfClassOffset) {
+      let className = rt.identifier(.__class__)
+      let isClassName = name == className.raw || (PyRef(name).type == rt.state.pointee.types.str && StrObject.equals(PyRef(name), className))
+      if !isClassName, let selfClass = instance.loadRef(at: SuperType.selfClassOffset) {
         let thisClass = instance.loadRef(at: SuperType.thisClassOffset)!
         let mro = PyRef(PyType(selfClass.raw).record.pointee.mro!)
         var seen = false
@@ -119,7 +120,17 @@ extension RuntimeRef {
       }
       first = contents
     }
-    guard let index = code.localsPlusNames.firstIndex(of: "__class__"), code.localsPlusKinds[index].contains(.free),
+    // The names tuple holds the same names as strs: find `__class__` without Swift strings.
+    let names = CodeType.localsPlusNames(frame.pointee.code)
+    let className = identifier(.__class__)
+    var found: Int?
+    var position = TupleObject.count(names) - 1
+    while position >= 0 {
+      let candidate = TupleObject.item(names, position).unsafelyUnwrapped
+      if candidate == className || StrObject.equals(candidate, className) { found = position; break }
+      position -= 1
+    }
+    guard let index = found, code.localsPlusKinds[index].contains(.free),
           let cell = PyRef(frame.localsPlus[index]) else {
       raise("RuntimeError", "super(): __class__ cell not found")
       return nil

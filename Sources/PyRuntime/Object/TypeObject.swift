@@ -137,6 +137,10 @@ public struct TypeRecord {
   /// Which dunder methods a class defines (or inherits from a class), so the protocol
   /// functions can skip the method lookup for what is absent.
   public var dunders: DunderSet = []
+  /// `tp_version_tag`: nonzero while the type's attributes (and those of every class on
+  /// its MRO) are unchanged since the tag was given; the key of the attribute cache (see
+  /// ``TypeCache``). 0: not cached.
+  public var versionTag: UInt32 = 0
 
   // Protocol slots (see ``Slot``); nil when the type does not support the operation.
   public var repr: Slot.Unary?

@@ -49,6 +49,25 @@ extension RuntimeRef {
     return call(bound, arguments)
   }
 
+  /// ``callMethodLike(_:boundTo:_:)`` with at most two arguments, without Swift arrays:
+  /// the arguments go in a stack buffer with the instance first.
+  func callMethodLike(_ function: PyRef, boundTo instance: PyRef, _ first: PyRef?, _ second: PyRef?) -> PyRef? {
+    var buffer: (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) = (instance.raw, first?.raw, second?.raw)
+    let count = first == nil ? 1 : (second == nil ? 2 : 3)
+    let kind = function.type.record.pointee.kind
+    return withUnsafeMutablePointer(to: &buffer) { tuple in
+      tuple.withMemoryRebound(to: UnsafeMutableRawPointer?.self, capacity: 3) { argv in
+        if kind == .function || kind == .methodDescriptor {
+          return call(function, UnsafePointer(argv), count: count)
+        }
+        let ownerType = instance.type.record.pointee.kind == .type ? PyType(instance.raw) : instance.type
+        guard let bound = bindDescriptor(function, instance, ownerType) else { return nil }
+        defer { decref(bound) }
+        return call(bound, UnsafePointer(argv + 1), count: count - 1)
+      }
+    }
+  }
+
   /// `object.name(*arguments)`: looks the method up and calls it.
   public func callMethod(_ object: PyRef, _ name: String, _ arguments: [PyRef] = []) -> PyRef? {
     guard let method = getAttribute(object, name) else { return nil }

@@ -5,6 +5,7 @@ import PyCompiler
 extension RuntimeRef {
   /// `a op b`: a new reference, or nil with an exception set.
   public func richCompare(_ a: PyRef, _ b: PyRef, _ op: ComparisonOperator) -> PyRef? {
+    if let truth = fastCompare(a, b, op) { return newBool(truth) }
     let notImplemented = state.pointee.notImplemented
     let opCode = Int32(op.rawValue)
     var checkedReflected = false
@@ -40,6 +41,7 @@ extension RuntimeRef {
       if op == .equal { return 1 }
       if op == .notEqual { return 0 }
     }
+    if let truth = fastCompare(a, b, op) { return truth ? 1 : 0 }
     guard let result = richCompare(a, b, op) else { return -1 }
     defer { decref(result) }
     if result == state.pointee.trueObject { return 1 }
@@ -55,6 +57,34 @@ extension RuntimeRef {
       return equal(a.raw, b.raw, raw)
     }
     return richCompareBool(a, b, .equal)
+  }
+
+  /// The answer of `a op b` for two exact ints of one digit, two exact floats, or (for
+  /// `==` and `!=`) two exact strs, which their slots would give; nil for anything else.
+  @inline(__always)
+  func fastCompare(_ a: PyRef, _ b: PyRef, _ op: ComparisonOperator) -> Bool? {
+    let type = a.type
+    guard type == b.type else { return nil }
+    if type == state.pointee.types.int {
+      guard IntObject.isCompact(a), IntObject.isCompact(b) else { return nil }
+      let x = IntObject.compactValue(a), y = IntObject.compactValue(b)
+      return op.holds(x < y ? -1 : (x == y ? 0 : 1))
+    }
+    if type == state.pointee.types.float {
+      let x = FloatObject.value(a), y = FloatObject.value(b)
+      switch op {
+      case .lessThan: return x < y
+      case .lessOrEqual: return x <= y
+      case .equal: return x == y
+      case .notEqual: return x != y
+      case .greaterThan: return x > y
+      case .greaterOrEqual: return x >= y
+      }
+    }
+    if type == state.pointee.types.str, op == .equal || op == .notEqual {
+      return StrObject.equals(a, b) == (op == .equal)
+    }
+    return nil
   }
 
   /// `NotImplemented`, as a new reference.
@@ -73,6 +103,14 @@ extension RuntimeRef {
 }
 
 extension ComparisonOperator {
+  /// The operator of a comparison slot's or instruction's `op` argument (always 0…5: the
+  /// compiler's verifier and the slot callers guarantee it), without the failable
+  /// `init(rawValue:)`, which is a call into PyCompiler.
+  @inline(__always)
+  static func fromRaw<T: BinaryInteger>(_ op: T) -> ComparisonOperator {
+    unsafeBitCast(UInt8(truncatingIfNeeded: op), to: ComparisonOperator.self)
+  }
+
   /// The operator with its operands swapped (`<` becomes `>`).
   public var swapped: ComparisonOperator {
     switch self {

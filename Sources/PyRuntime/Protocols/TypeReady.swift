@@ -6,6 +6,7 @@ extension RuntimeRef {
   public func typeDict(_ type: PyType) -> PyRef {
     if let dict = type.record.pointee.dict { return PyRef(dict) }
     guard let dict = newDict() else { preconditionFailure("typeDict: out of memory making the dict of \(type.name)") }
+    DictObject.setOwnerType(dict, type)
     type.record.pointee.dict = dict.raw
     return dict
   }
@@ -59,19 +60,6 @@ extension RuntimeRef {
     if t.pointee.vectorCall == nil { t.pointee.vectorCall = b.pointee.vectorCall }
     if t.pointee.new == nil { t.pointee.new = b.pointee.new }
     if t.pointee.initialize == nil { t.pointee.initialize = b.pointee.initialize }
-  }
-
-  /// `_PyType_Lookup`: the first definition of `name` (a str) along the MRO. Borrowed.
-  public func lookup(_ type: PyType, _ name: PyRef) -> PyRef? {
-    guard let mroRaw = type.record.pointee.mro else {
-      return type.record.pointee.dict.flatMap { dictGetItem(PyRef($0), name) }
-    }
-    let mro = PyRef(mroRaw)
-    for index in 0..<TupleObject.count(mro) {
-      let klass = PyType(TupleObject.item(mro, index)!.raw)
-      if let dict = klass.record.pointee.dict, let found = dictGetItem(PyRef(dict), name) { return found }
-    }
-    return nil
   }
 
   /// ``lookup(_:_:)`` by Swift string (interns the name).

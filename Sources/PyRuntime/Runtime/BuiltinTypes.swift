@@ -39,6 +39,8 @@ public struct BuiltinTypes {
   public internal(set) var staticMethod: PyType!
   public internal(set) var superType: PyType!
   public internal(set) var mappingProxy: PyType!
+  /// The `__slots__` field descriptors (also in `byName["member_descriptor"]`).
+  public internal(set) var memberDescriptor: PyType!
   public internal(set) var weakref: PyType!
   public internal(set) var weakProxy: PyType!
   public internal(set) var weakCallableProxy: PyType!

@@ -86,6 +86,8 @@ extension RuntimeRef {
     bootstrapWeakRefTypes()
     markBaseTypes()
     bootstrapGCLists()
+    makeIdentifiers()
+    findSpecializedCallTargets()
     state.pointee.gc.count = (0, 0, 0)
   }
 
@@ -164,6 +166,7 @@ extension RuntimeRef {
     clearFreeLists()
     state.pointee.freeLists.release()
     state.pointee.smallInts.deallocate()
+    releaseTypeCache()
   }
 
   /// The heap the runtime's objects live in.

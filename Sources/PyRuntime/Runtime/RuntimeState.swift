@@ -52,6 +52,10 @@ public struct RuntimeState: ~Copyable {
   var ownedNames: [UnsafeMutablePointer<CChar>] = []
   /// The hash key, the empty str and bytes, the one-character caches and the intern table.
   public internal(set) var text = TextState()
+  /// The attribute cache of type lookups (`_PyType_Lookup`'s method cache).
+  var typeCache = TypeCache()
+  /// The interned names of ``Identifier``, by raw value (immortal strs).
+  var identifiers: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
 
   init(heap: consuming Heap, smallInts: UnsafeMutablePointer<PyRef>) {
     self.heap = heap

@@ -96,14 +96,15 @@ public enum BuiltinFunctionObject {
       if flags.contains(.method), !flags.contains(.staticMethod), let owner = BuiltinFunctionObject.owner(function) {
         // An unbound method: the first argument is `self` and must be an instance.
         let rt = RuntimeRef(raw: runtime)
-        let name = StrObject.string(BuiltinFunctionObject.name(function))
         guard count > 0 else {
+          let name = StrObject.string(BuiltinFunctionObject.name(function))
           rt.raise("TypeError", "unbound method \(owner.name).\(name)() needs an argument")
           return nil
         }
         let target = PyRef(argv[0]!)
         let expected = flags.contains(.classMethod) && target.type.record.pointee.kind == .type ? PyType(target.raw) : target.type
-        if !flags.contains(.classMethod), !rt.isSubtype(expected, owner) {
+        if !flags.contains(.classMethod), expected != owner, !rt.isSubtype(expected, owner) {
+          let name = StrObject.string(BuiltinFunctionObject.name(function))
           rt.raise("TypeError", "descriptor '\(name)' for '\(owner.name)' objects doesn't apply to a '\(target.type.name)' object")
           return nil
         }

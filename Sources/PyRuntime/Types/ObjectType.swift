@@ -170,7 +170,7 @@ extension RuntimeRef {
 
   /// `abstractmethods` support: the message when `type` has abstract methods left, or nil.
   func abstractMethodsMessage(_ type: PyType) -> String? {
-    guard type.flags.contains(.heapType), let names = lookup(type, "__abstractmethods__"),
+    guard type.flags.contains(.heapType), let names = lookup(type, .__abstractmethods__),
           let items = collectItems(names) else {
       clearError()
       return nil

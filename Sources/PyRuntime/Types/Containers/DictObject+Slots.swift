@@ -35,7 +35,7 @@ extension DictObject {
   /// `==` and `!=` only: same keys mapping to equal values.
   static let richCompare: Slot.RichCompare = { a, b, op, runtime in
     let rt = RuntimeRef(raw: runtime)
-    let comparison = ComparisonOperator(rawValue: UInt8(op))!
+    let comparison = ComparisonOperator.fromRaw(op)
     guard isDict(PyRef(a)), isDict(PyRef(b)), comparison == .equal || comparison == .notEqual else {
       return rt.newNotImplemented().raw
     }

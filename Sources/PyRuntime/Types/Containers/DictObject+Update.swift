@@ -24,6 +24,7 @@ extension RuntimeRef {
           && (otherTable.capacity == DictObject.minimumCapacity
               || DictObject.usableFraction(otherTable.capacity / 2) < otherCount) {
         let old = DictObject.table(a)
+        DictObject.willChange(a, self)
         DictObject.setTable(a, nil)
         if let old { freeMemory(old.raw) }
         guard cloneDictTable(b, into: a) else { return false }

@@ -1,15 +1,16 @@
 /// The mapping: CPython's compact, insertion-ordered hash table.
 ///
 /// ```
-///   dict object: -16 GC header | 0 refcount | 8 type | 16 used | 24 table → | 32 inline values? | 40 (reserved)
+///   dict object: -16 GC header | 0 refcount | 8 type | 16 used | 24 table → | 32 inline values? | 40 owner type?
 ///
 ///   table (mem domain):
-///   +----------+-----------+--------+------+--------------------------+-------------------------------------+
-///   | capacity | entries n | usable | kind | indices: capacity × Int  | entries: (hash, key, value) × 2/3 cap |
-///   +----------+-----------+--------+------+--------------------------+-------------------------------------+
+///   +----------+-----------+--------+------+---------+--------------------------+-------------------------------------+
+///   | capacity | entries n | usable | kind | version | indices: capacity × Int  | entries: (hash, key, value) × 2/3 cap |
+///   +----------+-----------+--------+------+---------+--------------------------+-------------------------------------+
 ///     indices hold -1 (empty), -2 (deleted) or an entry number; entries keep insertion
 ///     order, a deleted entry has nil key and value. `usable` counts the entries still free
-///     (deletions do not give any back); `kind` is 1 while every key is an exact str.
+///     (deletions do not give any back); `kind` (4 bytes) is 1 while every key is an exact
+///     str; `version` (4 bytes) is the keys version (``Table/keysVersion``).
 /// ```
 ///
 /// The table grows as CPython's does (to the power of two at least three times the live
@@ -25,6 +26,9 @@ public enum DictObject {
   static let usedOffset = 16
   static let tableOffset = 24
   static let inlineValuesOffset = 32
+  /// For a type's `__dict__`: the type (not a counted reference), so that changing the
+  /// dict invalidates the type's attribute cache entries (see ``TypeCache``); 0 otherwise.
+  static let ownerTypeOffset = 40
   static let basicSize = 48
   static let emptySlot = -1
   static let deletedSlot = -2
@@ -49,8 +53,17 @@ public enum DictObject {
     }
     /// `DK_IS_UNICODE`: every key is an exact str.
     var isUnicode: Bool {
-      get { raw.load(fromByteOffset: 24, as: Int.self) != 0 }
-      nonmutating set { raw.storeBytes(of: newValue ? 1 : 0, toByteOffset: 24, as: Int.self) }
+      get { raw.load(fromByteOffset: 24, as: UInt32.self) != 0 }
+      nonmutating set { raw.storeBytes(of: newValue ? 1 : 0, toByteOffset: 24, as: UInt32.self) }
+    }
+    /// `dk_version`: nonzero while the keys sit in the entries where they sat when the
+    /// version was given (``RuntimeRef/dictKeysVersion(_:)``); any key added or removed
+    /// resets it to 0. The interpreter's global-name caches check it instead of looking
+    /// the name up. Values may change under the same version; a copy of the table (same
+    /// keys at the same entries) keeps it.
+    var keysVersion: UInt32 {
+      @inline(__always) get { raw.load(fromByteOffset: 28, as: UInt32.self) }
+      nonmutating set { raw.storeBytes(of: newValue, toByteOffset: 28, as: UInt32.self) }
     }
     /// The entry array's length (`USABLE_FRACTION`).
     var usable: Int { DictObject.usableFraction(capacity) }
@@ -151,6 +164,7 @@ public enum DictObject {
   /// Detaches the table (the dict is empty from here on), then releases the entries.
   static func releaseTable(_ dict: PyRef, _ rt: RuntimeRef) {
     guard let table = table(dict) else { return }
+    willChange(dict, rt)
     setTable(dict, nil)
     setCount(dict, 0)
     for index in 0..<table.entryCount {
@@ -196,6 +210,31 @@ public enum DictObject {
     dict.raw.storeBytes(of: value ? 1 : 0, toByteOffset: inlineValuesOffset, as: Int.self)
   }
 
+  /// `_PyDictKeys_GetVersionForCurrentState`: the keys version of `dict`'s table, given
+  /// now if it has none; 0 when the dict has no table or versions ran out.
+  static func keysVersion(_ dict: PyRef, _ rt: RuntimeRef) -> UInt32 {
+    guard let table = table(dict) else { return 0 }
+    if table.keysVersion == 0 {
+      guard rt.state.pointee.typeCache.nextKeysVersion < UInt32.max else { return 0 }
+      table.keysVersion = rt.state.pointee.typeCache.nextKeysVersion
+      rt.state.pointee.typeCache.nextKeysVersion += 1
+    }
+    return table.keysVersion
+  }
+
+  /// Marks `dict` as the namespace of `type` (see ``ownerTypeOffset``).
+  static func setOwnerType(_ dict: PyRef, _ type: PyType) {
+    dict.raw.storeBytes(of: type.raw, toByteOffset: ownerTypeOffset, as: UnsafeMutableRawPointer?.self)
+  }
+
+  /// Tells the attribute cache that `dict` is about to change, if it is a type's namespace.
+  @inline(__always)
+  static func willChange(_ dict: PyRef, _ rt: RuntimeRef) {
+    if let owner = dict.raw.load(fromByteOffset: ownerTypeOffset, as: UnsafeMutableRawPointer?.self) {
+      rt.typeModified(PyType(owner))
+    }
+  }
+
   /// Calls `visit` on every key and value (the instance's traverse of inline values).
   @inline(__always)
   static func traverseEntries(_ dict: PyRef, _ visit: VisitProc, _ arg: UnsafeMutableRawPointer?) -> Int32 {
@@ -231,6 +270,34 @@ public enum DictObject {
     case absent
     /// Hashing or comparing raised.
     case failure
+  }
+
+  /// The entry index of `name` (an interned exact str whose hash is `hash`) found by
+  /// identity, inline: interned strs are unique, so a key with the same hash that is
+  /// another interned exact str has other text. Returns the entry, -1 when absent, or -2
+  /// when a key could be equal without being identical (then ``lookup(_:_:hash:_:)``
+  /// must decide). CPython: `unicodekeys_lookup_unicode`, which compares pointers first.
+  @inline(__always)
+  static func findInterned(_ table: Table, _ name: PyRef, hash: Int, strType: PyType) -> Int {
+    let mask = table.mask
+    var slot = hash & mask
+    var perturb = UInt(bitPattern: hash)
+    while true {
+      let index = table.indices[slot]
+      if index == emptySlot { return -1 }
+      if index >= 0 {
+        let entry = table.entry(index)
+        if let key = entry.load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self) {
+          if key == name.raw { return index }
+          if entry.load(as: Int.self) == hash {
+            let candidate = PyRef(key)
+            guard candidate.type == strType, StrObject.internedState(candidate) != 0 else { return -2 }
+          }
+        }
+      }
+      perturb >>= 5
+      slot = (slot &* 5 &+ Int(bitPattern: perturb) &+ 1) & mask
+    }
   }
 
   /// Looks `key` up (`_Py_dict_lookup`). Comparisons run Python code, which may change the
@@ -318,6 +385,7 @@ extension RuntimeRef {
   /// `insertdict`: stores `value` under `key` (whose hash is `hash`), taking new references.
   @discardableResult
   func dictInsert(_ dict: PyRef, _ key: PyRef, hash: Int, _ value: PyRef) -> Bool {
+    DictObject.willChange(dict, self)
     let isStr = key.type == state.pointee.types.str
     if let table = DictObject.table(dict), table.isUnicode, !isStr {
       // A non-str key turns the table general, through a resize as in CPython.
@@ -345,6 +413,7 @@ extension RuntimeRef {
       }
       let table = DictObject.table(dict).unsafelyUnwrapped
       let entry = table.entryCount
+      table.keysVersion = 0
       key.incref()
       value.incref()
       table.setEntry(entry, hash: hash, key: key, value: value)
@@ -407,8 +476,10 @@ extension RuntimeRef {
 
   /// Removes entry `entry` (index slot `slot`) and hands over its key and value.
   func dictDetachEntry(_ dict: PyRef, entry: Int, slot: Int) -> (key: PyRef, value: PyRef) {
+    DictObject.willChange(dict, self)
     let table = DictObject.table(dict).unsafelyUnwrapped
     let oldKey = table.key(entry).unsafelyUnwrapped, oldValue = table.value(entry).unsafelyUnwrapped
+    table.keysVersion = 0
     table.indices[slot] = DictObject.deletedSlot
     table.setEntry(entry, hash: 0, key: nil, value: nil)
     DictObject.setCount(dict, DictObject.count(dict) - 1)
@@ -462,6 +533,7 @@ extension RuntimeRef {
     table.indices.initialize(repeating: DictObject.emptySlot, count: capacity)
     let old = DictObject.table(dict)
     table.isUnicode = unicode && (old?.isUnicode ?? true)
+    table.keysVersion = 0
     if let old {
       var entry = 0
       for index in 0..<old.entryCount {

@@ -40,7 +40,7 @@ extension ListObject {
   static let richCompare: Slot.RichCompare = { a, b, op, runtime in
     let rt = RuntimeRef(raw: runtime)
     guard isList(PyRef(a), rt), isList(PyRef(b), rt) else { return rt.newNotImplemented().raw }
-    return rt.compareSequences(PyRef(a), PyRef(b), ComparisonOperator(rawValue: UInt8(op))!, sizeShortcut: true) {
+    return rt.compareSequences(PyRef(a), PyRef(b), ComparisonOperator.fromRaw(op), sizeShortcut: true) {
       ListObject.items($0)
     }?.raw
   }

@@ -66,6 +66,7 @@ extension RuntimeRef {
   /// Lexicographic comparison of two item arrays that may change under the comparisons
   /// (`items` is re-read each step). `sizeShortcut`: lists answer `==`/`!=` from the sizes
   /// alone when they differ; tuples compare items first.
+  @inline(__always)
   func compareSequences(_ a: PyRef, _ b: PyRef, _ op: ComparisonOperator, sizeShortcut: Bool,
                         _ items: (PyRef) -> UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> PyRef? {
     if sizeShortcut, a.size != b.size, op == .equal || op == .notEqual {
@@ -78,7 +79,12 @@ extension RuntimeRef {
     while index < a.size && index < b.size {
       let x = PyRef(items(a).unsafelyUnwrapped[index].unsafelyUnwrapped)
       let y = PyRef(items(b).unsafelyUnwrapped[index].unsafelyUnwrapped)
-      if x != y {
+      if x == y {
+        // Identity implies equality (`PyObject_RichCompareBool`), NaN included.
+      } else if let same = fastCompare(x, y, .equal) {
+        // Ints, floats, strs: no Python code runs, so no references need holding.
+        if !same { break }
+      } else {
         x.incref()
         y.incref()
         let same = richCompareBool(x, y, .equal)
@@ -97,6 +103,7 @@ extension RuntimeRef {
     if op == .notEqual { return newBool(true) }
     let x = PyRef(items(a).unsafelyUnwrapped[index].unsafelyUnwrapped)
     let y = PyRef(items(b).unsafelyUnwrapped[index].unsafelyUnwrapped)
+    if let truth = fastCompare(x, y, op) { return newBool(truth) }
     x.incref()
     y.incref()
     defer { decref(x); decref(y) }

@@ -40,7 +40,7 @@ extension TupleObject {
   static let richCompare: Slot.RichCompare = { a, b, op, runtime in
     let rt = RuntimeRef(raw: runtime)
     guard isTuple(PyRef(a)), isTuple(PyRef(b)) else { return rt.newNotImplemented().raw }
-    return rt.compareSequences(PyRef(a), PyRef(b), ComparisonOperator(rawValue: UInt8(op))!, sizeShortcut: false) {
+    return rt.compareSequences(PyRef(a), PyRef(b), ComparisonOperator.fromRaw(op), sizeShortcut: false) {
       TupleObject.items($0)
     }?.raw
   }

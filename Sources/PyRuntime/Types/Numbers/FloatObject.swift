@@ -48,7 +48,11 @@ public enum FloatObject {
 
 extension RuntimeRef {
   /// A new float holding `value`, from the free list when it has one.
-  public func newFloat(_ value: Double) -> PyRef? {
+  public func newFloat(_ value: Double) -> PyRef? { makeFloat(value) }
+
+  /// ``newFloat(_:)`` inlined into the loop's float fast paths.
+  @inline(__always)
+  func makeFloat(_ value: Double) -> PyRef? {
     let object: PyRef
     if let free = state.pointee.numbers.floatFreeList {
       state.pointee.numbers.floatFreeList = free.load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self)

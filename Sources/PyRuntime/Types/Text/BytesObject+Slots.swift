@@ -10,7 +10,7 @@ enum BytesSlots {
     guard left.type.record.pointee.kind == .bytes, right.type.record.pointee.kind == .bytes else {
       return rt.newNotImplemented().raw
     }
-    let op = ComparisonOperator(rawValue: UInt8(op))!
+    let op = ComparisonOperator.fromRaw(op)
     switch op {
     case .equal: return rt.newBool(BytesObject.equals(left, right)).raw
     case .notEqual: return rt.newBool(!BytesObject.equals(left, right)).raw

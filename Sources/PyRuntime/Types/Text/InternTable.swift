@@ -114,6 +114,8 @@ extension RuntimeRef {
 
   /// Takes a dying interned string out of the table (from its dealloc).
   func internTableRemove(_ str: PyRef) {
+    // The attribute cache compares names by address: a new str could be born at this one's.
+    if StrObject.state(str) & TypeCache.keyBit != 0 { clearTypeCache() }
     let table = state.pointee.text.interned
     guard let slots = table.slots else { return }
     let mask = table.capacity - 1

@@ -72,7 +72,7 @@ extension RuntimeRef {
     }
     object.raw.storeBytes(of: length, toByteOffset: StrObject.lengthOffset, as: Int.self)
     object.raw.storeBytes(of: -1, toByteOffset: StrObject.hashOffset, as: Int.self)
-    let state = StrObject.state(exact) & ~(StrObject.internedMask | StrObject.compactBit)
+    let state = StrObject.state(exact) & ~(StrObject.internedMask | StrObject.compactBit | TypeCache.keyBit)
     object.raw.storeBytes(of: UInt64(state), toByteOffset: StrObject.stateOffset, as: UInt64.self)
     object.raw.storeBytes(of: nil, toByteOffset: StrObject.wstrOffset, as: UnsafeMutableRawPointer?.self)
     object.raw.storeBytes(of: 0, toByteOffset: StrObject.utf8LengthOffset, as: Int.self)

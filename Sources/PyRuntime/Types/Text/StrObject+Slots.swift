@@ -11,7 +11,7 @@ enum StrSlots {
     guard right.type.record.pointee.kind == .str, left.type.record.pointee.kind == .str else {
       return rt.newNotImplemented().raw
     }
-    let op = ComparisonOperator(rawValue: UInt8(op))!
+    let op = ComparisonOperator.fromRaw(op)
     switch op {
     case .equal: return rt.newBool(StrObject.equals(left, right)).raw
     case .notEqual: return rt.newBool(!StrObject.equals(left, right)).raw
