@@ -113,20 +113,27 @@ extension HeapState {
   }
 
   /// Checks every live debug block's pads: the verifier's view of the debug layer.
-  func debugCorruptBlocks() -> [DebugBlockRecord] {
+  func debugCorruptBlocks() -> [(record: DebugBlockRecord, damage: String)] {
     guard let debug else { return [] }
-    return debug.live.values.filter { record in
-      let base = record.address - DebugLayout.headerBytes
-      if loadBigEndian(at: base) != UInt64(record.byteCount) { return true }
-      for offset in 9..<16 where base.load(fromByteOffset: offset, as: UInt8.self) != DebugLayout.forbiddenByte {
-        return true
-      }
-      for offset in 0..<8
-      where record.address.load(fromByteOffset: record.byteCount + offset, as: UInt8.self) != DebugLayout.forbiddenByte {
-        return true
-      }
-      return false
-    }.sorted { $0.serial < $1.serial }
+    return debug.live.values.compactMap { record in debugGuardDamage(record).map { (record, $0) } }
+      .sorted { $0.record.serial < $1.record.serial }
+  }
+
+  /// Which part of a live block's frame is wrong, in words (nil when all of it is intact):
+  /// the size word, the leading guard, or the trailing guard with the first bad offset past
+  /// the end, which tells how far a write overran.
+  private func debugGuardDamage(_ record: DebugBlockRecord) -> String? {
+    let base = record.address - DebugLayout.headerBytes
+    let sizeWord = loadBigEndian(at: base)
+    if sizeWord != UInt64(record.byteCount) { return "its size word reads \(sizeWord)" }
+    for offset in 9..<16 where base.load(fromByteOffset: offset, as: UInt8.self) != DebugLayout.forbiddenByte {
+      return "its leading guard is overwritten at byte \(offset - 16) before the block"
+    }
+    for offset in 0..<8 where record.address.load(fromByteOffset: record.byteCount + offset, as: UInt8.self) != DebugLayout.forbiddenByte {
+      let found = record.address.load(fromByteOffset: record.byteCount + offset, as: UInt8.self)
+      return "its trailing guard is overwritten at byte \(offset) past the end (0x\(String(found, radix: 16)))"
+    }
+    return nil
   }
 }
 

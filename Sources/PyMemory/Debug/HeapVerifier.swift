@@ -23,8 +23,8 @@ extension HeapState {
   func verify() -> HeapVerifierReport {
     var report = HeapVerifierReport()
     small.verify(into: &report)
-    for record in debugCorruptBlocks() {
-      report.problems.append("debug block serial \(record.serial) (\(record.byteCount) bytes, API '\(record.domain.apiID)') has a damaged guard")
+    for (record, damage) in debugCorruptBlocks() {
+      report.problems.append("debug block serial \(record.serial) (\(record.byteCount) bytes, API '\(record.domain.apiID)') has a damaged guard: \(damage)")
     }
     if budget.pointee.used < small.arenasCurrent * SizeClass.arenaSize {
       report.problems.append("budget counts \(budget.pointee.used) bytes, less than the mapped arenas")

@@ -49,7 +49,13 @@ extension RuntimeRef {
     // so a class of theirs cannot add fields there (CPython puts them after the items, at a
     // negative `tp_dictoffset`; PyHeap does not yet): no `__dict__`, no `__slots__`.
     let variableSize = layoutRoot(solid).flags.contains(.varSized) || layoutRoot(solid).record.pointee.kind == .str
-    if variableSize, let slotNames, !slotNames.isEmpty {
+    // A metaclass's instances are classes, made by `makeType` with the type layout (which
+    // has its own dict and weak-reference list) and, in PyHeap, immortal and untracked: so
+    // a subclass of `type` adds no fields and is not a GC type. Marking it GC would make the
+    // collector read a GC header in front of every class it creates, where there is none.
+    // CPython refuses non-empty `__slots__` here too (`type` is variable-size there).
+    let instancesAreClasses = layoutRoot(solid) == state.pointee.types.type
+    if variableSize || instancesAreClasses, let slotNames, !slotNames.isEmpty {
       raise("TypeError", "nonempty __slots__ not supported for subtype of '\(layoutRoot(solid).name)'")
       return nil
     }
@@ -57,8 +63,8 @@ extension RuntimeRef {
     var dictOffset = baseRecord.dictOffset
     var weakListOffset = baseRecord.weakListOffset
     var slotOffsets: [(String, Int)] = []
-    let wantsDict = !variableSize && (slotNames.map { $0.contains("__dict__") } ?? true)
-    let wantsWeakref = !variableSize && (slotNames.map { $0.contains("__weakref__") } ?? true)
+    let wantsDict = !variableSize && !instancesAreClasses && (slotNames.map { $0.contains("__dict__") } ?? true)
+    let wantsWeakref = !variableSize && !instancesAreClasses && (slotNames.map { $0.contains("__weakref__") } ?? true)
     for slot in slotNames ?? [] where slot != "__dict__" && slot != "__weakref__" && !variableSize {
       slotOffsets.append((mangledSlotName(slot, className: nameText), basicSize))
       basicSize += 8
@@ -75,7 +81,8 @@ extension RuntimeRef {
     }
     let type = makeType(
       name: nameText, basicSize: basicSize, itemSize: baseRecord.itemSize,
-      flags: TypeFlags([.haveGC, .heapType, .baseType]).union(baseRecord.flags.intersection(.varSized))
+      flags: TypeFlags(instancesAreClasses ? [.heapType, .baseType] : [.haveGC, .heapType, .baseType])
+        .union(baseRecord.flags.intersection(.varSized))
         .union(managedDict ? .managedDict : []),
       weakListOffset: weakListOffset, dealloc: ClassInstances.dealloc, traverse: ClassInstances.traverse,
       clear: ClassInstances.clear)
