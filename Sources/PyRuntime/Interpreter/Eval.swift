@@ -557,6 +557,7 @@ extension RuntimeRef {
             r.sp = base
             r.frame.pointee.stackDepth = r.sp - r.frame.stackBase
             callee.pointee.previous = r.frame
+            callee.pointee.depth = r.frame.pointee.depth &+ 1
             r.frame = callee
             state.pointee.interpreter.currentFrame = callee
             r.loadRegisters()
