@@ -1,4 +1,3 @@
-import Foundation
 import PyCompiler
 import PySyntax
 
@@ -35,7 +34,7 @@ enum FrontEndReport {
     while true {
       switch tokenizer.next() {
       case .failure(let error):
-        FileHandle.standardOutput.write(Data(out.utf8))
+        SystemIO.writeOutput(out)
         fail(error.formatted())
       case .success(let token):
         let start = source.characterPosition(token.start)
@@ -44,7 +43,7 @@ enum FrontEndReport {
         let text = ConstantValue.string(source.text(of: token)).pythonRepr ?? ""
         out += padded(range, 20) + padded(token.kind.name, 15) + padded(text, 15) + "\n"
         if token.kind == .endMarker {
-          FileHandle.standardOutput.write(Data(out.utf8))
+          SystemIO.writeOutput(out)
           return
         }
       }
@@ -59,32 +58,32 @@ enum FrontEndReport {
 
   /// The file's bytes; if it cannot be read, CPython's message and exit status 2.
   static func readScript(_ path: String) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = SystemIO.readFile(path) else {
       fail("pyheap: can't open file '\(path)': [Errno 2] No such file or directory\n", status: 2)
     }
-    return [UInt8](data)
+    return bytes
   }
 
   /// Prints `text` to standard error and exits with `status`.
   static func fail(_ text: String, status: Int32 = 1) -> Never {
-    FileHandle.standardError.write(Data(text.utf8))
-    Foundation.exit(status)
+    SystemIO.writeError(text)
+    SystemIO.exit(status)
   }
 }
 
 extension FrontEndReport {
   /// `pyheap --dis FILE`: the disassembly of the compiled module, or the syntax error.
   static func disassemble(path: String) {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      FileHandle.standardError.write(Data("pyheap: can't open file '\(path)'\n".utf8))
-      Foundation.exit(2)
+    guard let data = SystemIO.readFile(path) else {
+      SystemIO.writeError("pyheap: can't open file '\(path)'\n")
+      SystemIO.exit(2)
     }
-    switch parse(Array(data), filename: path).flatMap({ compile($0, filename: path) }) {
+    switch parse(data, filename: path).flatMap({ compile($0, filename: path) }) {
     case .success(let code):
       print(disassembly(of: code), terminator: "")
     case .failure(let error):
-      FileHandle.standardError.write(Data(error.formatted().utf8))
-      Foundation.exit(1)
+      SystemIO.writeError(error.formatted())
+      SystemIO.exit(1)
     }
   }
 }

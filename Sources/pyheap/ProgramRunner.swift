@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PyHeap
 
 /// Runs a program in a fresh runtime on a thread with a large stack, and returns its exit
@@ -18,7 +24,7 @@ struct ProgramRunner {
     for option in options {
       if option.hasPrefix("heaplimit=") {
         guard let value = Int(option.dropFirst("heaplimit=".count)), value > 0 else {
-          FileHandle.standardError.write(Data("pyheap: -X heaplimit needs a positive number of bytes\n".utf8))
+          SystemIO.writeError("pyheap: -X heaplimit needs a positive number of bytes\n")
           return 2
         }
         byteLimit = value
@@ -30,53 +36,102 @@ struct ProgramRunner {
         verifyHeap = true
       }
     }
-    let environment = ProcessInfo.processInfo.environment
     let tracemallocFrames: Int
-    switch TracemallocStartup.frames(options: options, environment: environment["PYTHONTRACEMALLOC"]) {
+    switch TracemallocStartup.frames(options: options, environment: SystemIO.environment("PYTHONTRACEMALLOC")) {
     case .success(let frames): tracemallocFrames = frames
     case .failure(let error):
-      FileHandle.standardError.write(Data(error.message.utf8))
+      SystemIO.writeError(error.message)
       return 1
     }
-    let seed = environment["PYTHONHASHSEED"].flatMap { $0 == "random" ? nil : UInt64($0) }
-    let directory = filename == "<string>" ? FileManager.default.currentDirectoryPath
-      : URL(fileURLWithPath: filename).deletingLastPathComponent().path
-    let configuration = HeapConfiguration(debugHooks: debugHooks, byteLimit: byteLimit)
-    let stressEverySafePoint = gcStress, verifyAfterCollection = verifyHeap
-    let report = self.report, heapMapPath = self.heapMapPath
+    let seed = SystemIO.environment("PYTHONHASHSEED").flatMap { $0 == "random" ? nil : UInt64($0) }
+    let directory = filename == "<string>" ? SystemIO.currentDirectory() : SystemIO.directory(of: filename)
+    let job = ProgramJob(
+      configuration: HeapConfiguration(debugHooks: debugHooks, byteLimit: byteLimit), seed: seed,
+      stressEverySafePoint: gcStress, verifyAfterCollection: verifyHeap, tracemallocFrames: tracemallocFrames,
+      report: report, heapMapPath: heapMapPath, argv: argv, directory: directory, source: source, filename: filename)
     // Python recursion never uses the native stack, but calls from Swift into Python
     // (`__init__`, `__eq__`, sort keys) do; a large stack gives them room up to the limit.
-    let thread = Thread {
-      let runtime = Runtime(configuration, hashSeed: seed)
-      let rt = runtime.ref
-      rt.gcStressEverySafePoint = stressEverySafePoint
-      rt.gcVerifyAfterCollection = verifyAfterCollection
-      // CPython starts tracemalloc early in start-up (`-X tracemalloc`, PYTHONTRACEMALLOC); a
-      // memory report needs it too, with one frame unless asked otherwise.
-      if tracemallocFrames > 0 || report != nil { rt.startTracingMemory(frames: max(tracemallocFrames, 1)) }
-      rt.startInterpreter(arguments: argv, searchPaths: [directory])
-      let status = rt.runMain(source: source, filename: filename)
-      // The report and the map show the heap when the program's last line has run, before
-      // the interpreter's shutdown frees the modules.
-      if let report {
-        let gathered = rt.memoryReport()
-        let text = report == .json ? gathered.json(program: filename) : gathered.text(program: filename)
-        FileHandle.standardError.write(Data(text.utf8))
-      }
-      if let heapMapPath {
-        let svg = rt.state.pointee.heap.map.svg(title: "PyHeap heap map at exit: \(filename)")
-        if !FileManager.default.createFile(atPath: heapMapPath, contents: Data(svg.utf8)) {
-          FileHandle.standardError.write(Data("pyheap: cannot write the heap map to \(heapMapPath)\n".utf8))
-        }
-      }
-      rt.finalizeInterpreter()
-      // Leave the runtime alive: exit follows at once.
-      withExtendedLifetime(runtime) {}
-      Foundation.exit(status)
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    pthread_attr_setstacksize(&attributes, 1 << 30)
+    #if canImport(Darwin)
+    var thread: pthread_t? = nil
+    #else
+    var thread = pthread_t()
+    #endif
+    let context = Unmanaged.passRetained(job).toOpaque()
+    guard pthread_create(&thread, &attributes, { context in
+      Unmanaged<ProgramJob>.fromOpaque(context!).takeRetainedValue().run()
+    }, context) == 0 else {
+      SystemIO.writeError("pyheap: cannot start the interpreter thread\n")
+      return 1
     }
-    thread.stackSize = 1 << 30
-    thread.start()
-    while true { sleep(60) }
+    #if canImport(Darwin)
+    pthread_join(thread!, nil)
+    #else
+    pthread_join(thread, nil)
+    #endif
+    return 1   // not reached: the program's thread ends the process
+  }
+}
+
+/// What the interpreter thread runs: a fresh runtime, the program, the reports asked for,
+/// the interpreter's shutdown, then the process's exit with the program's status.
+final class ProgramJob {
+  let configuration: HeapConfiguration
+  let seed: UInt64?
+  let stressEverySafePoint: Bool
+  let verifyAfterCollection: Bool
+  let tracemallocFrames: Int
+  let report: MemoryReportFormat?
+  let heapMapPath: String?
+  let argv: [String]
+  let directory: String
+  let source: [UInt8]
+  let filename: String
+
+  init(configuration: HeapConfiguration, seed: UInt64?, stressEverySafePoint: Bool, verifyAfterCollection: Bool,
+       tracemallocFrames: Int, report: MemoryReportFormat?, heapMapPath: String?, argv: [String],
+       directory: String, source: [UInt8], filename: String) {
+    self.configuration = configuration
+    self.seed = seed
+    self.stressEverySafePoint = stressEverySafePoint
+    self.verifyAfterCollection = verifyAfterCollection
+    self.tracemallocFrames = tracemallocFrames
+    self.report = report
+    self.heapMapPath = heapMapPath
+    self.argv = argv
+    self.directory = directory
+    self.source = source
+    self.filename = filename
+  }
+
+  func run() -> Never {
+    let runtime = Runtime(configuration, hashSeed: seed)
+    let rt = runtime.ref
+    rt.gcStressEverySafePoint = stressEverySafePoint
+    rt.gcVerifyAfterCollection = verifyAfterCollection
+    // CPython starts tracemalloc early in start-up (`-X tracemalloc`, PYTHONTRACEMALLOC); a
+    // memory report needs it too, with one frame unless asked otherwise.
+    if tracemallocFrames > 0 || report != nil { rt.startTracingMemory(frames: max(tracemallocFrames, 1)) }
+    rt.startInterpreter(arguments: argv, searchPaths: [directory])
+    let status = rt.runMain(source: source, filename: filename)
+    // The report and the map show the heap when the program's last line has run, before
+    // the interpreter's shutdown frees the modules.
+    if let report {
+      let gathered = rt.memoryReport()
+      SystemIO.writeError(report == .json ? gathered.json(program: filename) : gathered.text(program: filename))
+    }
+    if let heapMapPath {
+      let svg = rt.state.pointee.heap.map.svg(title: "PyHeap heap map at exit: \(filename)")
+      if !SystemIO.writeFile(heapMapPath, svg) {
+        SystemIO.writeError("pyheap: cannot write the heap map to \(heapMapPath)\n")
+      }
+    }
+    rt.finalizeInterpreter()
+    // Leave the runtime alive: exit follows at once.
+    withExtendedLifetime(runtime) {}
+    SystemIO.exit(status)
   }
 }
 

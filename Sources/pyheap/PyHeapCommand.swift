@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import PyCompiler
 import PyHeap
 import PySyntax
@@ -92,7 +91,7 @@ struct PyHeapCommand: ParsableCommand {
       break
     }
     if let command {
-      Foundation.exit(runner.run(source: Array(command.utf8), filename: "<string>", argv: ["-c"] + arguments))
+      SystemIO.exit(runner.run(source: Array(command.utf8), filename: "<string>", argv: ["-c"] + arguments))
     }
     guard let script = arguments.first else {
       throw ValidationError("Missing script. Usage: pyheap SCRIPT.py [ARGS] or pyheap -c CODE")
@@ -100,15 +99,11 @@ struct PyHeapCommand: ParsableCommand {
     if dumpAST { return FrontEndReport.dumpAST(path: script, includeAttributes: includeAttributes) }
     if listTokens { return FrontEndReport.listTokens(path: script) }
     if disassemble { return FrontEndReport.disassemble(path: script) }
-    guard let source = FileManager.default.contents(atPath: script) else {
-      let reason = FileManager.default.fileExists(atPath: script) ? "[Errno 13] Permission denied" : "[Errno 2] No such file or directory"
-      FileHandle.standardError.write(Data("pyheap: can't open file '\(absolutePath(script))': \(reason)\n".utf8))
-      Foundation.exit(2)
+    guard let source = SystemIO.readFile(script) else {
+      let reason = SystemIO.fileExists(script) ? "[Errno 13] Permission denied" : "[Errno 2] No such file or directory"
+      SystemIO.writeError("pyheap: can't open file '\(SystemIO.absolutePath(script))': \(reason)\n")
+      SystemIO.exit(2)
     }
-    Foundation.exit(runner.run(source: Array(source), filename: script, argv: arguments))
-  }
-
-  private func absolutePath(_ path: String) -> String {
-    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    SystemIO.exit(runner.run(source: source, filename: script, argv: arguments))
   }
 }
