@@ -2,10 +2,11 @@ import PyMemory
 import Testing
 @testable import PyRuntime
 
-/// Classes made by a metaclass (a Python subclass of `type`) have the type layout: no GC
-/// header in front of them. The collector visits them through the containers that hold
-/// them, so a metaclass marked as a GC type would make it write into the 16 bytes before
-/// every such class, which belong to a neighbouring block (the debug allocator's guard).
+/// Classes made by a metaclass (a Python subclass of `type`) have the type layout. The
+/// collector visits them through the containers that hold them and writes into their GC
+/// header: when type objects had none, that write landed in the 16 bytes before the class,
+/// in a neighbouring block (the debug allocator's guard). Every type object now has a
+/// header; classes are tracked, built-in types are not.
 @Suite struct MetaclassLayoutTests {
   @Test func collectingAroundMetaclassInstancesLeavesTheirGuardsIntact() throws {
     let runtime = Runtime(HeapConfiguration(debugHooks: true), hashSeed: 0)
@@ -32,9 +33,13 @@ import Testing
     for _ in 0..<3 { _ = rt.collect(generation: 2) }
     let report = rt.state.pointee.heap.verify()
     #expect(report.isValid, "\(report)")
-    #expect(!rt.state.pointee.types.type.isGC)
-    let meta = try #require(rt.dictGetItem(globals, rt.newStr("Meta")!))
-    #expect(!PyType(meta.raw).isGC)
+    #expect(rt.state.pointee.types.type.isGC)
+    for name in ["Meta", "Base", "Derived"] {
+      let cls = try #require(rt.dictGetItem(globals, rt.newStr(name)!))
+      #expect(rt.isTracked(cls), "\(name) is tracked")
+    }
+    #expect(!rt.isTracked(rt.state.pointee.types.int.object))
+    #expect(!rt.isTracked(rt.state.pointee.types.type.object))
     rt.decref(globals)
   }
 

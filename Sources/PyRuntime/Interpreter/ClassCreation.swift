@@ -50,9 +50,7 @@ extension RuntimeRef {
     // negative `tp_dictoffset`; PyHeap does not yet): no `__dict__`, no `__slots__`.
     let variableSize = layoutRoot(solid).flags.contains(.varSized) || layoutRoot(solid).record.pointee.kind == .str
     // A metaclass's instances are classes, made by `makeType` with the type layout (which
-    // has its own dict and weak-reference list) and, in PyHeap, immortal and untracked: so
-    // a subclass of `type` adds no fields and is not a GC type. Marking it GC would make the
-    // collector read a GC header in front of every class it creates, where there is none.
+    // has its own dict and weak-reference list), so a subclass of `type` adds no fields:
     // CPython refuses non-empty `__slots__` here too (`type` is variable-size there).
     let instancesAreClasses = layoutRoot(solid) == state.pointee.types.type
     if variableSize || instancesAreClasses, let slotNames, !slotNames.isEmpty {
@@ -81,8 +79,7 @@ extension RuntimeRef {
     }
     let type = makeType(
       name: nameText, basicSize: basicSize, itemSize: baseRecord.itemSize,
-      flags: TypeFlags(instancesAreClasses ? [.heapType, .baseType] : [.haveGC, .heapType, .baseType])
-        .union(baseRecord.flags.intersection(.varSized))
+      flags: TypeFlags([.haveGC, .heapType, .baseType]).union(baseRecord.flags.intersection(.varSized))
         .union(managedDict ? .managedDict : []),
       weakListOffset: weakListOffset, dealloc: ClassInstances.dealloc, traverse: ClassInstances.traverse,
       clear: ClassInstances.clear)
@@ -103,6 +100,7 @@ extension RuntimeRef {
     guard let dict = newDict() else { return nil }
     DictObject.setOwnerType(dict, type)
     record.pointee.dict = dict.raw
+    track(type.object)
     for (key, value) in dictItems(namespace) where !dictSetItem(dict, key, value) { return nil }
     inheritSlots(type, from: solid)
     // Special methods that are plain functions become static/class methods, as in CPython.

@@ -61,10 +61,15 @@ extension RuntimeRef {
     finalize: Slot.Finalize? = nil, legacyDel: Slot.Finalize? = nil, call: Slot.Call? = nil,
     hash: Slot.Hash? = nil, equal: Slot.Equal? = nil, attributeCount: Int = 0
   ) -> PyType {
-    let byteCount = ObjectLayout.headerSize + MemoryLayout<TypeRecord>.stride
-    guard let block = state.pointee.heap.allocate(byteCount: byteCount) else {
+    // Every type object has a GC header in front, as `type` is a GC type: classes made by
+    // `class` statements are tracked (CPython's `type_is_gc`: heap types only); the
+    // built-in types are not, so their headers stay zero (untracked).
+    let byteCount = GCHeader.size + ObjectLayout.headerSize + MemoryLayout<TypeRecord>.stride
+    guard let memory = state.pointee.heap.allocate(byteCount: byteCount) else {
       preconditionFailure("makeType: the heap limit is too small to hold the type \(name)")
     }
+    memory.initializeMemory(as: UInt8.self, repeating: 0, count: GCHeader.size)
+    let block = memory + GCHeader.size
     let type = PyType(block)
     type.object.refcount = ObjectLayout.immortalRefcount
     // `type` is its own type; before it exists the caller patches this.

@@ -40,7 +40,7 @@ extension RuntimeRef {
   /// interpreter's types.
   func bootstrap() {
     let typeType = makeType(name: "type", basicSize: ObjectLayout.headerSize + MemoryLayout<TypeRecord>.stride,
-                            dealloc: deallocPlain)
+                            flags: .haveGC, dealloc: deallocPlain, traverse: TypeType.traverse)
     typeType.object.raw.storeBytes(of: typeType.raw, toByteOffset: 8, as: UnsafeMutableRawPointer.self)
     typeType.record.pointee.weakListOffset = ObjectLayout.headerSize + MemoryLayout<TypeRecord>.offset(of: \TypeRecord.weakList)!
     state.pointee.types.type = typeType
