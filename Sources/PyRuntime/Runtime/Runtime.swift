@@ -166,6 +166,7 @@ extension RuntimeRef {
     clearFreeLists()
     state.pointee.freeLists.release()
     state.pointee.smallInts.deallocate()
+    state.pointee.interpreter.frameStack.release()
     releaseTypeCache()
   }
 
