@@ -9,9 +9,10 @@ extension TypeType {
   static let traverse: Slot.Traverse = { raw, visit, arg in
     let record = PyType(raw).record
     guard record.pointee.flags.contains(.heapType) else { return 0 }
-    for field in [record.pointee.dict, record.pointee.mro, record.pointee.bases] {
-      if let field, case let result = visit(field, arg), result != 0 { return result }
-    }
+    // Field by field: an array of the three would be built on every visit.
+    if let dict = record.pointee.dict, case let result = visit(dict, arg), result != 0 { return result }
+    if let mro = record.pointee.mro, case let result = visit(mro, arg), result != 0 { return result }
+    if let bases = record.pointee.bases { return visit(bases, arg) }
     return 0
   }
 }
