@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The modules built into the `pyheap` binary: the ones written in Swift, and the ones
 /// written in Python and frozen into it.
 ///
@@ -26,7 +34,21 @@ enum ModuleTable {
   ]
 
   /// Modules written in Python: the name, and the UTF-8 source.
+  ///
+  /// When the environment variable `PYHEAP_FROZEN_PATH` names a directory holding
+  /// `NAME.py`, that file is used instead of the embedded copy: the counterpart of
+  /// CPython's `-X frozen_modules=off`, so a frozen module can be edited and tried
+  /// without rebuilding the binary.
   static func frozenSource(_ name: String) -> [UInt8]? {
+    guard embeddedSource(name) != nil else { return nil }
+    if let directory = getenv("PYHEAP_FROZEN_PATH").map({ String(cString: $0) }), !directory.isEmpty,
+       let edited = FileSystem.read(directory + "/" + name + ".py") {
+      return edited
+    }
+    return embeddedSource(name)
+  }
+
+  private static func embeddedSource(_ name: String) -> [UInt8]? {
     switch name {
     case "__future__": return PackageResources.__future___py
     case "_collections_abc": return PackageResources._collections_abc_py
