@@ -38,7 +38,7 @@ extension RuntimeRef {
   }
 
   /// Subtracts internal references. CPython: `subtract_refs()` with `visit_decref()`.
-  /// Instances, lists and tuples are walked inline (``TraverseKind``); other types through
+  /// Instances, class instances, lists and tuples are walked inline (``TraverseKind``); other types through
   /// their `traverse` slot.
   func subtractRefs(_ list: GCList) {
     var node = list.head.next
@@ -48,6 +48,8 @@ extension RuntimeRef {
       switch record.pointee.traverseKind {
       case .instance:
         InstanceObject.forEachReference(object, record) { decrefVisit($0) }
+      case .classInstance:
+        ClassInstances.forEachReference(object, record) { decrefVisit($0) }
       case .list:
         ListObject.forEachReference(object) { decrefVisit($0) }
       case .tuple:
@@ -79,6 +81,8 @@ extension RuntimeRef {
         switch record.pointee.traverseKind {
         case .instance:
           InstanceObject.forEachReference(object, record) { markReachable($0, young.head) }
+        case .classInstance:
+          ClassInstances.forEachReference(object, record) { markReachable($0, young.head) }
         case .list:
           ListObject.forEachReference(object) { markReachable($0, young.head) }
         case .tuple:

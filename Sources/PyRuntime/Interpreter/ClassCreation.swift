@@ -89,7 +89,7 @@ extension RuntimeRef {
     record.pointee.kind = baseRecord.kind
     record.pointee.base = solid.raw
     record.pointee.dictOffset = dictOffset
-    record.pointee.traverseKind = TraverseKind.generic
+    record.pointee.traverseKind = layoutRoot(solid) == state.pointee.types.object ? .classInstance : .generic
     bases.incref()
     record.pointee.bases = bases.raw
     if TupleObject.count(bases) == 0 {
@@ -297,6 +297,28 @@ enum ClassInstances {
     }
     if let traverse = root.record.pointee.traverse { return traverse(raw, visit, arg) }
     return 0
+  }
+
+  /// Calls `body` with each reference ``traverse`` visits, for a class whose layout root is
+  /// `object`: the collector's inlined form of ``traverse`` (``TraverseKind/classInstance``).
+  /// An inline-values dict's keys are skipped while every key is an exact str (never a GC
+  /// object), so a young collection reads only the attribute values.
+  @inline(__always)
+  static func forEachReference(_ object: PyRef, _ record: UnsafeMutablePointer<TypeRecord>,
+                               _ body: (UnsafeMutableRawPointer) -> Void) {
+    var offset = ObjectLayout.headerSize
+    let end = record.pointee.basicSize, weakListOffset = record.pointee.weakListOffset
+    let dictOffset = record.pointee.dictOffset
+    while offset < end {
+      if offset != weakListOffset, let value = object.loadRef(at: offset) {
+        if offset == dictOffset && DictObject.holdsInlineValues(value) {
+          DictObject.forEachEntryReference(value, body)
+        } else {
+          body(value.raw)
+        }
+      }
+      offset &+= 8
+    }
   }
 
   static let clear: Slot.Clear = { raw, runtime in

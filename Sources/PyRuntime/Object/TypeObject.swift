@@ -203,6 +203,9 @@ enum TraverseKind: UInt8 {
   case generic
   /// ``InstanceObject``: the values array, slot 0 first.
   case instance
+  /// A class whose layout root is `object` (``ClassInstances``): the reference fields the
+  /// class adds, and the values of an instance's inline-values dict.
+  case classInstance
   /// ``ListObject``: the items, last to first.
   case list
   /// ``TupleObject``: the items, last to first.

@@ -48,8 +48,17 @@ extension RuntimeRef {
     let offset = object.type.record.pointee.dictOffset
     guard offset != 0 else { return nil }
     if let dict = object.loadRef(at: offset) { return dict }
+    guard object.type.flags.contains(.managedDict) else {
+      guard let dict = newDict() else { return nil }
+      object.storeRef(dict, at: offset)
+      return dict
+    }
+    // Inline values are not a GC allocation in CPython 3.11 (a values array next to the
+    // instance), so they leave the young generation's count as it was.
+    let count = state.pointee.gc.count.0
     guard let dict = newDict() else { return nil }
-    if object.type.flags.contains(.managedDict) { DictObject.setHoldsInlineValues(dict, true) }
+    state.pointee.gc.count.0 = count
+    DictObject.setHoldsInlineValues(dict, true)
     object.storeRef(dict, at: offset)
     return dict
   }
@@ -61,6 +70,7 @@ extension RuntimeRef {
     guard let dict = instanceDict(object) else { return nil }
     guard DictObject.holdsInlineValues(dict) else { return dict }
     DictObject.setHoldsInlineValues(dict, false)
+    state.pointee.gc.count.0 &+= 1   // CPython allocates the dict object now
     if !DictObject.mayUntrack(dict, tupleType: state.pointee.types.tuple!) { track(dict) }
     return dict
   }

@@ -150,6 +150,15 @@ public enum DictObject {
     let dict = PyRef(raw)
     rt.untrack(dict)
     releaseTable(dict, rt)
+    if holdsInlineValues(dict) {
+      // An instance's inline values were never counted as a GC allocation (CPython keeps
+      // them in a plain values array), so freeing them gives no count back, and they do
+      // not feed the dict free list.
+      setHoldsInlineValues(dict, false)
+      rt.state.pointee.gc.count.0 &+= 1
+      rt.freeObject(dict)
+      return
+    }
     if dict.type == rt.state.pointee.types.dict, rt.state.pointee.freeLists.dicts.count < FreeLists.dictCapacity {
       rt.state.pointee.freeLists.dicts.push(dict)
       return
@@ -250,6 +259,23 @@ public enum DictObject {
       }
     }
     return 0
+  }
+
+  /// Calls `body` with every value, and every key unless all keys are exact strs: the
+  /// collector's inlined walk of an instance's inline values (the keys of such a table are
+  /// never GC objects).
+  @inline(__always)
+  static func forEachEntryReference(_ dict: PyRef, _ body: (UnsafeMutableRawPointer) -> Void) {
+    guard let table = table(dict) else { return }
+    let visitKeys = !table.isUnicode
+    let count = table.entryCount
+    var index = 0
+    while index < count {
+      let entry = table.entry(index)
+      if visitKeys, let key = entry.load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self) { body(key) }
+      if let value = entry.load(fromByteOffset: 16, as: UnsafeMutableRawPointer?.self) { body(value) }
+      index &+= 1
+    }
   }
 
   /// No key or value is a GC object that is (or may become) tracked.
