@@ -1,9 +1,9 @@
-"""Container datatypes: deque, defaultdict, OrderedDict, namedtuple, Counter, ChainMap,
-UserDict, UserList, UserString.
+"""Specialised containers beyond the built-in dict, list, set and tuple.
 
-deque and the namedtuple field descriptor are written in Swift (the `_collections`
-module); the rest is Python, as in CPython, written for pyheap. Behaviour, reprs and
-error messages follow CPython 3.11.
+pyheap's `collections`, written for pyheap. The deque type, the field descriptor used by
+namedtuple classes and the element-counting loop behind Counter come from the native
+`_collections` module (Swift); everything else here is plain Python. What programs can
+observe (results, reprs, error messages) follows CPython 3.11.
 """
 
 __all__ = [
@@ -13,94 +13,36 @@ __all__ = [
 
 import sys as _sys
 import _collections_abc
-from keyword import iskeyword as _iskeyword
+from itertools import chain as _chain, repeat as _repeat
+from keyword import iskeyword as _is_keyword
 from _collections import deque, _count_elements, _tuplegetter, _caller_module, _set_type_name
 
+# types.GenericAlias, reached without importing `types`.
+_Alias = type(list[int])
+_Mapping = _collections_abc.Mapping
 
-_GenericAlias = type(list[int])
-
-
-def _recursive_repr(fillvalue='...'):
-    """Decorator: a __repr__ that meets its own object again returns `fillvalue`."""
-    def decorating(user_function):
-        running = set()
-
-        def wrapper(self):
-            key = id(self)
-            if key in running:
-                return fillvalue
-            running.add(key)
-            try:
-                return user_function(self)
-            finally:
-                running.discard(key)
-
-        wrapper.__name__ = user_function.__name__
-        wrapper.__qualname__ = user_function.__qualname__
-        wrapper.__doc__ = user_function.__doc__
-        return wrapper
-    return decorating
+# Marks an argument the caller left out.
+_ABSENT = object()
 
 
-def _is_mapping(obj):
-    """isinstance(obj, collections.abc.Mapping), with a fast path for dicts."""
-    return isinstance(obj, dict) or isinstance(obj, _collections_abc.Mapping)
+# ---------------------------------------------------------------------------
+# Reprs of containers that may contain themselves
+
+# ids of the objects whose repr is being built right now, further up the stack.
+_reprs_underway = set()
 
 
-class _SetLike:
-    """The set operations of the ordered dict views (CPython's come from dict_keys)."""
-    __slots__ = ()
-
-    def __eq__(self, other):
-        try:
-            return set(self) == set(other)
-        except TypeError:
-            return NotImplemented
-
-    def __ne__(self, other):
-        result = self.__eq__(other)
-        return result if result is NotImplemented else not result
-
-    def __le__(self, other):
-        return set(self) <= set(other)
-
-    def __lt__(self, other):
-        return set(self) < set(other)
-
-    def __ge__(self, other):
-        return set(self) >= set(other)
-
-    def __gt__(self, other):
-        return set(self) > set(other)
-
-    def __and__(self, other):
-        return set(self) & set(other)
-
-    __rand__ = __and__
-
-    def __or__(self, other):
-        return set(self) | set(other)
-
-    __ror__ = __or__
-
-    def __sub__(self, other):
-        return set(self) - set(other)
-
-    def __rsub__(self, other):
-        return set(other) - set(self)
-
-    def __xor__(self, other):
-        return set(self) ^ set(other)
-
-    __rxor__ = __xor__
-
-    def isdisjoint(self, other):
-        for value in other:
-            if value in self:
-                return False
-        return True
-
-    __hash__ = None
+def _repr_once(target, render):
+    """render(target), or '...' when target's repr is already being built (a container
+    reached again through its own contents)."""
+    token = id(target)
+    if token in _reprs_underway:
+        return '...'
+    _reprs_underway.add(token)
+    try:
+        return render(target)
+    finally:
+        _reprs_underway.discard(token)
 
 
 # ---------------------------------------------------------------------------
@@ -109,432 +51,526 @@ class _SetLike:
 class defaultdict(dict):
     """defaultdict(default_factory=None, /, [...]) --> dict with default factory
 
-The default factory is called without arguments to produce
-a new value when a key is not present, in __getitem__ only.
-A defaultdict compares equal to a dict with the same items.
-All remaining arguments are treated the same as if they were
-passed to the dict constructor, including keyword arguments.
+A dict whose missing keys are filled in on lookup: d[key] for an absent key stores and
+returns default_factory() (or raises KeyError when the factory is None). Any further
+arguments are handled as dict() handles them.
 """
+
     __slots__ = ('default_factory',)
 
-    def __init__(self, default_factory=None, /, *args, **kwds):
-        if default_factory is not None and not callable(default_factory):
-            raise TypeError('first argument must be callable or None')
-        self.default_factory = default_factory
-        dict.__init__(self, *args, **kwds)
+    def __init__(self, *args, **kwargs):
+        factory = None
+        if args:
+            factory = args[0]
+            args = args[1:]
+            if factory is not None and not callable(factory):
+                raise TypeError('first argument must be callable or None')
+        self.default_factory = factory
+        dict.__init__(self, *args, **kwargs)
 
-    __class_getitem__ = classmethod(_GenericAlias)
+    __class_getitem__ = classmethod(_Alias)
 
     def __missing__(self, key):
         factory = self.default_factory
         if factory is None:
             raise KeyError(key)
-        self[key] = value = factory()
+        value = factory()
+        self[key] = value
         return value
 
     def __repr__(self):
-        factory = self.default_factory
-        if factory is None:
-            factory_repr = 'None'
-        else:
-            factory_repr = _repr_guarded(factory)
-        return f'{type(self).__name__}({factory_repr}, {dict.__repr__(self)})'
+        shown = _repr_once(self.default_factory, repr)
+        return f'{type(self).__name__}({shown}, {dict.__repr__(self)})'
 
     def copy(self):
+        """A shallow copy with the same default_factory."""
         return type(self)(self.default_factory, self)
 
     __copy__ = copy
 
     def __reduce__(self):
-        args = (self.default_factory,) if self.default_factory is not None else ()
-        return type(self), args, None, None, iter(self.items())
+        factory = self.default_factory
+        arguments = () if factory is None else (factory,)
+        return type(self), arguments, None, None, iter(self.items())
 
     def __or__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
-        new = self.copy()
-        new.update(other)
-        return new
+        merged = type(self)(self.default_factory, self)
+        dict.update(merged, other)
+        return merged
 
     def __ror__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
-        new = type(self)(self.default_factory, other)
-        new.update(self)
-        return new
-
-    def __ior__(self, other):
-        dict.update(self, other)
-        return self
-
-
-_repr_running = set()
-
-
-def _repr_guarded(obj):
-    """repr(obj), or '...' when obj's repr is already being made (Py_ReprEnter)."""
-    key = id(obj)
-    if key in _repr_running:
-        return '...'
-    _repr_running.add(key)
-    try:
-        return repr(obj)
-    finally:
-        _repr_running.discard(key)
+        merged = type(self)(self.default_factory, other)
+        dict.update(merged, self)
+        return merged
 
 
 # ---------------------------------------------------------------------------
-# OrderedDict: a dict keeps insertion order already; this adds the order-aware parts.
+# OrderedDict
+#
+# A dict already iterates in insertion order, so an OrderedDict keeps its entries in
+# the order of the dict underneath it: what it adds is moving entries (move_to_end),
+# popping from either end, order-sensitive equality, and its own reprs and views.
 
-class _OrderedDictView:
-    __slots__ = ('_mapping',)
-    __module__ = 'builtins'
+def _pair_from(entry):
+    """The (key, value) of one item of an iterable of pairs, with CPython's messages."""
+    parts = tuple(entry)
+    if len(parts) == 2:
+        return parts
+    if len(parts) > 2:
+        raise ValueError('too many values to unpack (expected 2)')
+    plural = '' if len(parts) == 1 else 's'
+    raise ValueError(f'need more than {len(parts)} value{plural} to unpack')
 
-    def __init__(self, mapping):
-        self._mapping = mapping
+
+def _store_all(target, source, keywords):
+    """MutableMapping-style update: each entry goes in through target[key] = value."""
+    if source is not _ABSENT:
+        if type(source) is dict or type(source) is OrderedDict:
+            for key, value in list(dict.items(source)):
+                target[key] = value
+        elif hasattr(source, 'keys'):
+            for key in source.keys():
+                target[key] = source[key]
+        elif hasattr(source, 'items'):
+            for key, value in source.items():
+                target[key] = value
+        else:
+            for entry in source:
+                key, value = _pair_from(entry)
+                target[key] = value
+    for key, value in keywords.items():
+        target[key] = value
+
+
+class _OrderedView:
+    """Shared part of the three OrderedDict views: a thin wrapper around the dict's own
+    view, which already walks the entries in the OrderedDict's order."""
+
+    __slots__ = ('_native',)
+
+    def __init__(self, native):
+        self._native = native
 
     def __len__(self):
-        return len(self._mapping)
+        return len(self._native)
+
+    def __iter__(self):
+        return iter(self._native)
+
+    def __reversed__(self):
+        return reversed(self._native)
 
     def __repr__(self):
-        return f'{type(self).__name__}({list(self)!r})'
+        return f'{type(self).__name__}({list(self._native)!r})'
+
+    @property
+    def mapping(self):
+        """A read-only proxy of the OrderedDict this view belongs to."""
+        return self._native.mapping
 
 
-class odict_keys(_OrderedDictView, _SetLike):
-    __slots__ = ()
-    __module__ = 'builtins'
-
-    def __iter__(self):
-        return dict.__iter__(self._mapping)
-
-    def __reversed__(self):
-        return dict.__reversed__(self._mapping)
-
-    def __contains__(self, key):
-        return dict.__contains__(self._mapping, key)
+def _as_native_view(obj):
+    return obj._native if isinstance(obj, _OrderedView) else obj
 
 
-class odict_values(_OrderedDictView):
-    __slots__ = ()
-    __module__ = 'builtins'
-
-    def __iter__(self):
-        return iter(dict.values(self._mapping))
-
-    def __reversed__(self):
-        return reversed(dict.values(self._mapping))
+def _delegate(name):
+    """A view method handing the call to the dict view's method of the same name (so
+    set operations and comparisons behave exactly as dict_keys' and dict_items' do)."""
+    def forward(self, other):
+        return getattr(self._native, name)(_as_native_view(other))
+    forward.__name__ = name
+    return forward
 
 
-class odict_items(_OrderedDictView, _SetLike):
-    __slots__ = ()
-    __module__ = 'builtins'
+def _make_view_type(type_name, set_like):
+    """One of the view classes. They are named as CPython's C types (no module), and the
+    keys and items views get the set operations and comparisons of dict views."""
+    namespace = {'__slots__': (), '__module__': 'builtins'}
+    if set_like:
+        for name in ('__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__',
+                     '__and__', '__rand__', '__or__', '__ror__', '__sub__', '__rsub__',
+                     '__xor__', '__rxor__', 'isdisjoint'):
+            namespace[name] = _delegate(name)
+        namespace['__contains__'] = lambda self, item: item in self._native
+        namespace['__hash__'] = None
+    return type(type_name, (_OrderedView,), namespace)
 
-    def __iter__(self):
-        return iter(dict.items(self._mapping))
 
-    def __reversed__(self):
-        return reversed(dict.items(self._mapping))
-
-    def __contains__(self, item):
-        return item in dict.items(self._mapping)
+_ODictKeys = _make_view_type('odict_keys', True)
+_ODictValues = _make_view_type('odict_values', False)
+_ODictItems = _make_view_type('odict_items', True)
 
 
 class OrderedDict(dict):
     'Dictionary that remembers insertion order'
 
-    __class_getitem__ = classmethod(_GenericAlias)
-
-    __marker = object()
-
     def __init__(self, *args, **kwds):
         if len(args) > 1:
             raise TypeError(f'expected at most 1 arguments, got {len(args)}')
-        self.update(*args, **kwds)
+        _store_all(self, args[0] if args else _ABSENT, kwds)
 
-    def update(self, other=(), /, **kwds):
-        if isinstance(other, dict) or hasattr(other, 'keys'):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
+    def update(self, *args, **kwds):
+        """Add the entries of a mapping or of an iterable of pairs, then the keyword
+        arguments; keys already present keep their place."""
+        if len(args) > 1:
+            raise TypeError('update() takes at most 1 positional argument '
+                            f'({len(args)} given)')
+        _store_all(self, args[0] if args else _ABSENT, kwds)
 
     def move_to_end(self, key, last=True):
+        """Move an existing key to the end (or, with last=False, to the front)."""
         value = dict.pop(self, key)
         if last:
             dict.__setitem__(self, key, value)
             return
-        rest = list(dict.items(self))
+        behind = list(dict.items(self))
         dict.clear(self)
         dict.__setitem__(self, key, value)
-        for k, v in rest:
-            dict.__setitem__(self, k, v)
+        for other_key, other_value in behind:
+            dict.__setitem__(self, other_key, other_value)
 
     def popitem(self, last=True):
-        if not self:
+        """Remove and return the last (key, value) pair, or the first with last=False."""
+        if dict.__len__(self) == 0:
             raise KeyError('dictionary is empty')
         if last:
-            key = next(dict.__reversed__(self))
-        else:
-            key = next(dict.__iter__(self))
-        return key, dict.pop(self, key)
+            return dict.popitem(self)
+        first = next(iter(dict.keys(self)))
+        return first, dict.pop(self, first)
 
-    def pop(self, key, default=__marker):
-        if default is self.__marker:
+    def pop(self, key, default=_ABSENT):
+        """Remove key and return its value; without a default, a missing key raises
+        KeyError."""
+        if default is _ABSENT:
             return dict.pop(self, key)
         return dict.pop(self, key, default)
 
     def setdefault(self, key, default=None):
+        """self[key] when present; otherwise store default under key and return it."""
         if key in self:
             return self[key]
         self[key] = default
         return default
 
     def keys(self):
-        return odict_keys(self)
+        return _ODictKeys(dict.keys(self))
 
     def values(self):
-        return odict_values(self)
+        return _ODictValues(dict.values(self))
 
     def items(self):
-        return odict_items(self)
+        return _ODictItems(dict.items(self))
+
+    def copy(self):
+        """A shallow copy, of the same type."""
+        duplicate = type(self)()
+        if type(self) is OrderedDict:
+            for key, value in dict.items(self):
+                dict.__setitem__(duplicate, key, value)
+        else:
+            for key in list(dict.keys(self)):
+                duplicate[key] = self[key]
+        return duplicate
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        """A new mapping of the given keys, each mapped to value."""
+        made = cls()
+        for key in iterable:
+            made[key] = value
+        return made
 
     def __repr__(self):
-        if not self:
-            return f'{self.__class__.__name__}()'
-        return _repr_ordered(self)
+        name = type(self).__name__
+        if dict.__len__(self) == 0:
+            return f'{name}()'
+
+        def render(mapping):
+            if type(mapping) is OrderedDict:
+                pairs = list(dict.items(mapping))
+            else:
+                pairs = list(mapping.items())
+            return f'{name}({pairs!r})'
+        return _repr_once(self, render)
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
             if not dict.__eq__(self, other):
                 return False
-            for a, b in zip(self, other):
-                if not (a is b or a == b):
-                    return False
-            return True
+            return list(dict.keys(self)) == list(dict.keys(other))
         return dict.__eq__(self, other)
 
     def __ne__(self, other):
-        result = self.__eq__(other)
-        return result if result is NotImplemented else not result
+        verdict = OrderedDict.__eq__(self, other)
+        if verdict is NotImplemented:
+            return verdict
+        return not verdict
 
     __hash__ = None
 
-    def copy(self):
-        return self.__class__(self)
-
-    __copy__ = copy
-
-    @classmethod
-    def fromkeys(cls, iterable, value=None):
-        self = cls()
-        for key in iterable:
-            self[key] = value
-        return self
-
     def __reduce__(self):
         state = getattr(self, '__dict__', None) or None
-        return self.__class__, (), state, None, iter(list(dict.items(self)))
+        return type(self), (), state, None, iter(dict.items(self))
 
     def __or__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
-        new = self.__class__(self)
-        new.update(other)
-        return new
+        merged = type(self)(self)
+        _store_all(merged, other, {})
+        return merged
 
     def __ror__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
-        new = self.__class__(other)
-        new.update(self)
-        return new
+        merged = type(self)(other)
+        _store_all(merged, self, {})
+        return merged
 
     def __ior__(self, other):
-        self.update(other)
+        _store_all(self, other, {})
         return self
 
 
-# Named as CPython's C types are, in error messages ("unhashable type:
-# 'collections.OrderedDict'").
+# In CPython these two are C types; error messages name them by their full C name
+# ("unhashable type: 'collections.OrderedDict'").
 _set_type_name(defaultdict, 'collections.defaultdict')
 _set_type_name(OrderedDict, 'collections.OrderedDict')
-
-
-@_recursive_repr()
-def _repr_ordered(self):
-    return f'{self.__class__.__name__}({list(dict.items(self))!r})'
 
 
 # ---------------------------------------------------------------------------
 # namedtuple
 
-def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """Returns a new subclass of tuple with named fields.
+def _rename_invalid(names):
+    """rename=True: each name that could not be a field becomes _<position>."""
+    originals = set()
+    result = []
+    for position, name in enumerate(names):
+        unusable = (not name.isidentifier() or _is_keyword(name)
+                    or name.startswith('_') or name in originals)
+        result.append(f'_{position}' if unusable else name)
+        originals.add(name)
+    return result
 
-    >>> Point = namedtuple('Point', ['x', 'y'])
-    >>> Point(11, y=22)
-    Point(x=11, y=22)
+
+def _unusable_name(name):
+    """The error a type or field name deserves, or None when it is a usable name."""
+    if type(name) is not str:
+        return TypeError('Type names and field names must be strings')
+    if _is_keyword(name):
+        return ValueError(f'Type names and field names cannot be a keyword: {name!r}')
+    if not name.isidentifier():
+        return ValueError('Type names and field names must be valid identifiers: '
+                          f'{name!r}')
+    return None
+
+
+def _validate_names(typename, fields, renamed):
+    for name in (typename, *fields):
+        problem = _unusable_name(name)
+        if problem is not None:
+            raise problem
+    already = set()
+    for name in fields:
+        if not renamed and name.startswith('_'):
+            raise ValueError(f'Field names cannot start with an underscore: {name!r}')
+        if name in already:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        already.add(name)
+
+
+def _compile_constructor(typename, fields):
+    """__new__ for the class, compiled from source so that calling the class checks its
+    arguments exactly as calling a function with these parameters does."""
+    parameters = ', '.join(fields)
+    packed = parameters + ',' if len(fields) == 1 else parameters
+    source = (f'def __new__(_cls, {parameters}):\n'
+              f'    return _build(_cls, ({packed}))\n')
+    scope = {'_build': tuple.__new__, '__name__': f'namedtuple_{typename}'}
+    exec(source, scope)
+    return scope['__new__']
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """Make a tuple subclass whose items can also be read as named attributes.
+
+    >>> Point = namedtuple('Point', 'x y')
+    >>> p = Point(3, y=4)
+    >>> p
+    Point(x=3, y=4)
+    >>> p.x + p[1]
+    7
     """
     if isinstance(field_names, str):
         field_names = field_names.replace(',', ' ').split()
-    field_names = list(map(str, field_names))
+    fields = [str(name) for name in field_names]
     typename = _sys.intern(str(typename))
-
     if rename:
-        seen = set()
-        for index, name in enumerate(field_names):
-            if (not name.isidentifier() or _iskeyword(name)
-                    or name.startswith('_') or name in seen):
-                field_names[index] = f'_{index}'
-            seen.add(name)
+        fields = _rename_invalid(fields)
+    _validate_names(typename, fields, rename)
 
-    for name in [typename] + field_names:
-        if type(name) is not str:
-            raise TypeError('Type names and field names must be strings')
-        if not name.isidentifier():
-            raise ValueError('Type names and field names must be valid '
-                             f'identifiers: {name!r}')
-        if _iskeyword(name):
-            raise ValueError('Type names and field names cannot be a '
-                             f'keyword: {name!r}')
-
-    seen = set()
-    for name in field_names:
-        if name.startswith('_') and not rename:
-            raise ValueError('Field names cannot start with an underscore: '
-                             f'{name!r}')
-        if name in seen:
-            raise ValueError(f'Encountered duplicate field name: {name!r}')
-        seen.add(name)
-
-    field_defaults = {}
+    defaults_by_field = {}
     if defaults is not None:
         defaults = tuple(defaults)
-        if len(defaults) > len(field_names):
+        if len(defaults) > len(fields):
             raise TypeError('Got more default values than field names')
-        field_defaults = dict(reversed(list(zip(reversed(field_names),
-                                                reversed(defaults)))))
+        if defaults:
+            defaults_by_field = dict(zip(fields[len(fields) - len(defaults):], defaults))
 
-    field_names = tuple(map(_sys.intern, field_names))
-    num_fields = len(field_names)
-    arg_list = ', '.join(field_names)
-    if num_fields == 1:
-        arg_list += ','
-    repr_fmt = '(' + ', '.join(f'{name}=%r' for name in field_names) + ')'
-    tuple_new = tuple.__new__
+    fields = tuple(_sys.intern(name) for name in fields)
+    width = len(fields)
+    signature_text = ', '.join(fields) + (',' if width == 1 else '')
+    item_format = ', '.join(f'{name}=%r' for name in fields)
 
-    # __new__ is compiled from text, so that calling the class checks its arguments
-    # exactly as a function with these parameters does.
-    namespace = {'_tuple_new': tuple_new, '__name__': f'namedtuple_{typename}'}
-    code = f'lambda _cls, {arg_list}: _tuple_new(_cls, ({arg_list}))'
-    __new__ = eval(code, namespace)
-    __new__.__name__ = '__new__'
-    __new__.__doc__ = f'Create new instance of {typename}({arg_list})'
+    __new__ = _compile_constructor(typename, fields)
+    __new__.__doc__ = f'Create new instance of {typename}({signature_text})'
     if defaults is not None:
         __new__.__defaults__ = defaults
 
-    @classmethod
     def _make(cls, iterable):
-        result = tuple_new(cls, iterable)
-        if len(result) != num_fields:
-            raise TypeError(f'Expected {num_fields} arguments, got {len(result)}')
-        return result
-
-    _make.__func__.__doc__ = (f'Make a new {typename} object from a sequence '
-                              'or iterable')
+        made = tuple.__new__(cls, iterable)
+        if len(made) != width:
+            raise TypeError(f'Expected {width} arguments, got {len(made)}')
+        return made
+    _make.__doc__ = f'Make a new {typename} object from a sequence or iterable'
 
     def _replace(self, /, **kwds):
-        result = self._make(map(kwds.pop, field_names, self))
+        values = [kwds.pop(name, current) for name, current in zip(fields, self)]
         if kwds:
             raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
-        return result
-
+        return self._make(values)
     _replace.__doc__ = (f'Return a new {typename} object replacing specified '
                         'fields with new values')
 
     def __repr__(self):
-        'Return a nicely formatted representation string'
-        return self.__class__.__name__ + repr_fmt % self
+        """The class name and each field as name=value."""
+        return f'{self.__class__.__name__}({item_format % self})'
 
     def _asdict(self):
-        'Return a new dict which maps field names to their values.'
+        """A dict of the fields, by name."""
         return dict(zip(self._fields, self))
 
     def __getnewargs__(self):
-        'Return self as a plain tuple.  Used by copy and pickle.'
+        """The items as a plain tuple (for copy and pickle)."""
         return tuple(self)
 
-    for method in (__new__, _make.__func__, _replace, __repr__, _asdict, __getnewargs__):
-        method.__qualname__ = f'{typename}.{method.__name__}'
+    for function in (__new__, _make, _replace, __repr__, _asdict, __getnewargs__):
+        function.__qualname__ = f'{typename}.{function.__name__}'
 
-    class_namespace = {
-        '__doc__': f'{typename}({arg_list})',
+    body = {
+        '__doc__': f'{typename}({signature_text})',
         '__slots__': (),
-        '_fields': field_names,
-        '_field_defaults': field_defaults,
+        '_fields': fields,
+        '_field_defaults': defaults_by_field,
         '__new__': __new__,
-        '_make': _make,
+        '_make': classmethod(_make),
         '_replace': _replace,
         '__repr__': __repr__,
         '_asdict': _asdict,
         '__getnewargs__': __getnewargs__,
-        '__match_args__': field_names,
+        '__match_args__': fields,
     }
-    for index, name in enumerate(field_names):
-        doc = _sys.intern(f'Alias for field number {index}')
-        class_namespace[name] = _tuplegetter(index, doc)
+    for position, name in enumerate(fields):
+        body[name] = _tuplegetter(position, _sys.intern(f'Alias for field number {position}'))
+    made_class = type(typename, (tuple,), body)
 
-    result = type(typename, (tuple,), class_namespace)
-
+    # The class belongs to the module that called namedtuple (pickle finds it there).
     if module is None:
         module = _caller_module(1)
         if module is None:
             module = '__main__'
-    if module is not None:
-        result.__module__ = module
-    return result
+    made_class.__module__ = module
+    return made_class
 
 
 # ---------------------------------------------------------------------------
 # Counter
 
+def _count_of(entry):
+    return entry[1]
+
+
+def _counts_hold(left, right, relation):
+    """relation(left[x], right[x]) for every element x of either Counter (an element
+    absent from one counts as zero there)."""
+    for element in left:
+        if not relation(left[element], right[element]):
+            return False
+    for element in right:
+        if element not in left and not relation(left[element], right[element]):
+            return False
+    return True
+
+
+def _merged_counter(left, right, combine):
+    """A new Counter of combine(left count, right count) per element, keeping only
+    positive results; left's elements come first, then those only right has."""
+    result = Counter()
+    for element, count in left.items():
+        combined = combine(count, right[element])
+        if combined > 0:
+            result[element] = combined
+    for element, count in right.items():
+        if element not in left:
+            combined = combine(0, count)
+            if combined > 0:
+                result[element] = combined
+    return result
+
+
+def _counter_operands(method):
+    """For Counter's binary operators: NotImplemented unless both sides are Counters."""
+    def operator(self, other):
+        if isinstance(other, Counter):
+            return method(self, other)
+        return NotImplemented
+    operator.__name__ = method.__name__
+    operator.__qualname__ = method.__qualname__
+    operator.__doc__ = method.__doc__
+    return operator
+
+
 class Counter(dict):
-    '''Dict subclass for counting hashable items.  Sometimes called a bag
-    or multiset.  Elements are stored as dictionary keys and their counts
-    are stored as dictionary values.
-    '''
+    """A dict subclass that counts hashable things: each key is an element and its
+    value how many times it occurs. Missing elements count as zero.
+
+    >>> c = Counter('mississippi')
+    >>> c.most_common(2)
+    [('i', 4), ('s', 4)]
+    >>> c['z']
+    0
+    """
 
     def __init__(self, iterable=None, /, **kwds):
         super().__init__()
         self.update(iterable, **kwds)
 
-    __class_getitem__ = classmethod(_GenericAlias)
-
     def __missing__(self, key):
-        'The count of elements not in the Counter is zero.'
+        """An element never counted has a count of zero."""
         return 0
 
     def total(self):
-        'Sum of the counts'
+        """The sum of all counts."""
         return sum(self.values())
 
     def most_common(self, n=None):
-        '''List the n most common elements and their counts from the most
-        common to the least.  If n is None, then list all element counts.
-        '''
-        items = sorted(self.items(), key=_second, reverse=True)
+        """(element, count) pairs from the highest count down, equal counts in the
+        order the elements were first seen; only the first n when n is given."""
+        ranked = sorted(self.items(), key=_count_of, reverse=True)
         if n is None:
-            return items
-        return items[:max(n, 0)]
+            return ranked
+        if n <= 0:
+            return []
+        return ranked[:n]
 
     def elements(self):
-        '''Iterator over elements repeating each as many times as its count.'''
-        for elem, count in self.items():
-            for _ in range(count):
-                yield elem
+        """An iterator over the elements, each repeated as many times as its count
+        (elements with counts below one are left out)."""
+        return _chain.from_iterable(_repeat(element, count)
+                                    for element, count in self.items())
 
     @classmethod
     def fromkeys(cls, iterable, v=None):
@@ -542,270 +578,211 @@ class Counter(dict):
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def update(self, iterable=None, /, **kwds):
-        '''Like dict.update() but add counts instead of replacing them.'''
+        """Add counts: from a mapping of element to count, or one for each item of an
+        iterable, then from the keyword arguments."""
         if iterable is not None:
-            if _is_mapping(iterable):
+            if isinstance(iterable, _Mapping):
                 if self:
-                    self_get = self.get
-                    for elem, count in iterable.items():
-                        self[elem] = count + self_get(elem, 0)
+                    current = self.get
+                    for element, count in iterable.items():
+                        self[element] = count + current(element, 0)
                 else:
-                    dict.update(self, iterable)
+                    super().update(iterable)
             else:
                 _count_elements(self, iterable)
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        '''Like dict.update() but subtracts counts instead of replacing them.'''
+        """Take away counts, as update adds them; counts may drop to zero or below."""
         if iterable is not None:
-            self_get = self.get
-            if _is_mapping(iterable):
-                for elem, count in iterable.items():
-                    self[elem] = self_get(elem, 0) - count
+            current = self.get
+            if isinstance(iterable, _Mapping):
+                for element, count in iterable.items():
+                    self[element] = current(element, 0) - count
             else:
-                for elem in iterable:
-                    self[elem] = self_get(elem, 0) - 1
+                for element in iterable:
+                    self[element] = current(element, 0) - 1
         if kwds:
             self.subtract(kwds)
 
     def copy(self):
-        'Return a shallow copy.'
+        """A shallow copy, of the same type."""
         return self.__class__(self)
 
     def __reduce__(self):
         return self.__class__, (dict(self),)
 
-    def __delitem__(self, elem):
-        'Like dict.__delitem__() but does not raise KeyError for missing values.'
-        if elem in self:
-            super().__delitem__(elem)
+    def __delitem__(self, element):
+        """Delete element's count; an absent element is not an error."""
+        if element in self:
+            super().__delitem__(element)
 
     def __repr__(self):
+        name = self.__class__.__name__
         if not self:
-            return f'{self.__class__.__name__}()'
+            return f'{name}()'
         try:
-            d = dict(self.most_common())
+            shown = dict(self.most_common())
         except TypeError:
-            d = dict(self)
-        return f'{self.__class__.__name__}({d!r})'
+            # Counts that cannot be ordered are shown in insertion order.
+            shown = dict(self)
+        return f'{name}({shown!r})'
 
+    # Comparisons treat missing elements as having a count of zero.
+
+    @_counter_operands
     def __eq__(self, other):
-        'True if all counts agree. Missing counts are treated as zero.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
+        return _counts_hold(self, other, lambda mine, theirs: mine == theirs)
 
+    @_counter_operands
     def __ne__(self, other):
-        'True if any counts disagree. Missing counts are treated as zero.'
-        if not isinstance(other, Counter):
-            return NotImplemented
         return not self == other
 
+    @_counter_operands
     def __le__(self, other):
-        'True if all counts in self are a subset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] <= other[e] for c in (self, other) for e in c)
+        return _counts_hold(self, other, lambda mine, theirs: mine <= theirs)
 
+    @_counter_operands
+    def __ge__(self, other):
+        return _counts_hold(self, other, lambda mine, theirs: mine >= theirs)
+
+    @_counter_operands
     def __lt__(self, other):
-        'True if all counts in self are a proper subset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
         return self <= other and self != other
 
-    def __ge__(self, other):
-        'True if all counts in self are a superset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] >= other[e] for c in (self, other) for e in c)
-
+    @_counter_operands
     def __gt__(self, other):
-        'True if all counts in self are a proper superset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
         return self >= other and self != other
 
-    __hash__ = None
+    # Multiset arithmetic: the results keep positive counts only.
 
+    @_counter_operands
     def __add__(self, other):
-        '''Add counts from two counters.'''
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return _merged_counter(self, other, lambda mine, theirs: mine + theirs)
 
+    @_counter_operands
     def __sub__(self, other):
-        ''' Subtract count, but keep only results with positive counts.'''
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
+        return _merged_counter(self, other, lambda mine, theirs: mine - theirs)
 
+    @_counter_operands
     def __or__(self, other):
-        '''Union is the maximum of value in either of the input counters.'''
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return _merged_counter(self, other,
+                               lambda mine, theirs: theirs if mine < theirs else mine)
 
+    @_counter_operands
     def __and__(self, other):
-        ''' Intersection is the minimum of corresponding counts.'''
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
-        return result
+        return _merged_counter(self, other,
+                               lambda mine, theirs: mine if mine < theirs else theirs)
 
     def __pos__(self):
-        'Adds an empty counter, effectively stripping negative and zero counts'
         result = Counter()
-        for elem, count in self.items():
+        for element, count in self.items():
             if count > 0:
-                result[elem] = count
+                result[element] = count
         return result
 
     def __neg__(self):
-        '''Subtracts from an empty counter.  Strips positive and zero counts,
-        and flips the sign on negative counts.
-        '''
         result = Counter()
-        for elem, count in self.items():
+        for element, count in self.items():
             if count < 0:
-                result[elem] = 0 - count
+                result[element] = 0 - count
         return result
 
     def _keep_positive(self):
-        '''Internal method to strip elements with a negative or zero count'''
-        nonpositive = [elem for elem, count in self.items() if not count > 0]
-        for elem in nonpositive:
-            del self[elem]
+        """Drop the elements whose count is zero or negative; return self."""
+        for element in [element for element, count in self.items() if not count > 0]:
+            del self[element]
         return self
 
     def __iadd__(self, other):
-        for elem, count in other.items():
-            self[elem] += count
+        for element, count in other.items():
+            self[element] += count
         return self._keep_positive()
 
     def __isub__(self, other):
-        for elem, count in other.items():
-            self[elem] -= count
+        for element, count in other.items():
+            self[element] -= count
         return self._keep_positive()
 
     def __ior__(self, other):
-        for elem, other_count in other.items():
-            count = self[elem]
-            if other_count > count:
-                self[elem] = other_count
+        for element, theirs in other.items():
+            if theirs > self[element]:
+                self[element] = theirs
         return self._keep_positive()
 
     def __iand__(self, other):
-        for elem, count in self.items():
-            other_count = other[elem]
-            if other_count < count:
-                self[elem] = other_count
+        for element, mine in self.items():
+            theirs = other[element]
+            if theirs < mine:
+                self[element] = theirs
         return self._keep_positive()
-
-
-def _second(pair):
-    return pair[1]
 
 
 # ---------------------------------------------------------------------------
 # ChainMap
 
 class ChainMap(_collections_abc.MutableMapping):
-    ''' A ChainMap groups multiple dicts (or other mappings) together
-    to create a single, updateable view.
-    '''
+    """Several mappings seen as one: lookups try each mapping in turn, writes and
+    deletions act on the first one only.
 
-    __class_getitem__ = classmethod(_GenericAlias)
+    >>> defaults = {'colour': 'red', 'size': 1}
+    >>> ChainMap({'size': 3}, defaults)['colour']
+    'red'
+    """
 
     def __init__(self, *maps):
-        self.maps = list(maps) or [{}]
+        self.maps = list(maps) if maps else [{}]
+
+    __class_getitem__ = classmethod(_Alias)
+
+    # Reading: every mapping, first to last.
+
+    def __getitem__(self, key):
+        for layer in self.maps:
+            try:
+                return layer[key]
+            except KeyError:
+                continue
+        return self.__missing__(key)
 
     def __missing__(self, key):
         raise KeyError(key)
 
-    def __getitem__(self, key):
-        for mapping in self.maps:
-            try:
-                return mapping[key]
-            except KeyError:
-                pass
-        return self.__missing__(key)
-
     def get(self, key, default=None):
         return self[key] if key in self else default
 
-    def __len__(self):
-        return len(set().union(*self.maps))
+    def __contains__(self, key):
+        for layer in self.maps:
+            if key in layer:
+                return True
+        return False
+
+    def _key_order(self):
+        # Keys in the order a dict built from the last mapping to the first would have.
+        order = {}
+        for layer in self.maps[::-1]:
+            for key in layer:
+                order[key] = None
+        return order
 
     def __iter__(self):
-        d = {}
-        for mapping in reversed(self.maps):
-            d.update(dict.fromkeys(mapping))
-        return iter(d)
+        return iter(self._key_order())
 
-    def __contains__(self, key):
-        return any(key in m for m in self.maps)
+    def __len__(self):
+        return len(self._key_order())
 
     def __bool__(self):
-        return any(self.maps)
+        for layer in self.maps:
+            if layer:
+                return True
+        return False
 
-    @_recursive_repr()
     def __repr__(self):
-        return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
+        return _repr_once(self, lambda chain: '{}({})'.format(
+            chain.__class__.__name__, ', '.join(repr(layer) for layer in chain.maps)))
 
-    @classmethod
-    def fromkeys(cls, iterable, *args):
-        'Create a ChainMap with a single dict created from the iterable.'
-        return cls(dict.fromkeys(iterable, *args))
-
-    def copy(self):
-        'New ChainMap or subclass with a new copy of maps[0] and refs to maps[1:]'
-        return self.__class__(self.maps[0].copy(), *self.maps[1:])
-
-    __copy__ = copy
-
-    def new_child(self, m=None, **kwargs):
-        '''New ChainMap with a new map followed by all previous maps.'''
-        if m is None:
-            m = kwargs
-        elif kwargs:
-            m.update(kwargs)
-        return self.__class__(m, *self.maps)
-
-    @property
-    def parents(self):
-        'New ChainMap from maps[1:].'
-        return self.__class__(*self.maps[1:])
+    # Writing: the first mapping only.
 
     def __setitem__(self, key, value):
         self.maps[0][key] = value
@@ -816,50 +793,88 @@ class ChainMap(_collections_abc.MutableMapping):
         except KeyError:
             raise KeyError(f'Key not found in the first mapping: {key!r}')
 
-    def popitem(self):
-        'Remove and return an item pair from maps[0]. Raise KeyError is maps[0] is empty.'
-        try:
-            return self.maps[0].popitem()
-        except KeyError:
-            raise KeyError('No keys found in the first mapping.')
-
     def pop(self, key, *args):
-        'Remove *key* from maps[0] and return its value. Raise KeyError if *key* not in maps[0].'
+        """Remove key from the first mapping and return its value."""
         try:
             return self.maps[0].pop(key, *args)
         except KeyError:
             raise KeyError(f'Key not found in the first mapping: {key!r}')
 
+    def popitem(self):
+        """Remove and return an item of the first mapping."""
+        try:
+            return self.maps[0].popitem()
+        except KeyError:
+            raise KeyError('No keys found in the first mapping.')
+
     def clear(self):
-        'Clear maps[0], leaving maps[1:] intact.'
+        """Empty the first mapping."""
         self.maps[0].clear()
+
+    # New chains.
+
+    def new_child(self, m=None, **kwargs):
+        """A new ChainMap with m (a new dict if None), updated with kwargs, put in
+        front of this one's mappings."""
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return self.__class__(m, *self.maps)
+
+    @property
+    def parents(self):
+        """A new ChainMap of every mapping but the first."""
+        return self.__class__(*self.maps[1:])
+
+    def copy(self):
+        """A new ChainMap over a copy of the first mapping and the same others."""
+        first, *rest = self.maps
+        return self.__class__(first.copy(), *rest)
+
+    __copy__ = copy
+
+    @classmethod
+    def fromkeys(cls, iterable, *args):
+        """A ChainMap over one new dict made by dict.fromkeys(iterable, *args)."""
+        return cls(dict.fromkeys(iterable, *args))
+
+    def __or__(self, other):
+        if not isinstance(other, _Mapping):
+            return NotImplemented
+        combined = self.copy()
+        combined.maps[0].update(other)
+        return combined
+
+    def __ror__(self, other):
+        if not isinstance(other, _Mapping):
+            return NotImplemented
+        flat = dict(other)
+        for layer in self.maps[::-1]:
+            flat.update(layer)
+        return self.__class__(flat)
 
     def __ior__(self, other):
         self.maps[0].update(other)
         return self
 
-    def __or__(self, other):
-        if not _is_mapping(other):
-            return NotImplemented
-        m = self.copy()
-        m.maps[0].update(other)
-        return m
-
-    def __ror__(self, other):
-        if not _is_mapping(other):
-            return NotImplemented
-        m = dict(other)
-        for child in reversed(self.maps):
-            m.update(child)
-        return self.__class__(m)
-
 
 # ---------------------------------------------------------------------------
-# UserDict, UserList, UserString
+# UserDict, UserList, UserString: classes wrapping a real dict, list or str kept in
+# the `data` attribute, meant to be subclassed.
+
+def _dict_inside(value):
+    """The dict a `|` with a UserDict works on: a UserDict's data, a dict itself, or
+    None for any other operand."""
+    if isinstance(value, UserDict):
+        return value.data
+    if isinstance(value, dict):
+        return value
+    return None
+
 
 class UserDict(_collections_abc.MutableMapping):
-
-    __class_getitem__ = classmethod(_GenericAlias)
+    """A mapping kept in a real dict, self.data; subclass it to customise a dict."""
 
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
@@ -868,15 +883,16 @@ class UserDict(_collections_abc.MutableMapping):
         if kwargs:
             self.update(kwargs)
 
-    def __len__(self):
-        return len(self.data)
+    __class_getitem__ = classmethod(_Alias)
 
     def __getitem__(self, key):
         if key in self.data:
             return self.data[key]
-        if hasattr(self.__class__, "__missing__"):
-            return self.__class__.__missing__(self, key)
-        raise KeyError(key)
+        # Like dict, a subclass may supply __missing__ for absent keys.
+        missing = getattr(self.__class__, '__missing__', None)
+        if missing is None:
+            raise KeyError(key)
+        return missing(self, key)
 
     def __setitem__(self, key, item):
         self.data[key] = item
@@ -884,108 +900,97 @@ class UserDict(_collections_abc.MutableMapping):
     def __delitem__(self, key):
         del self.data[key]
 
-    def __iter__(self):
-        return iter(self.data)
-
     def __contains__(self, key):
         return key in self.data
 
-    def get(self, key, default=None):
-        if key in self:
-            return self[key]
-        return default
+    def __iter__(self):
+        return iter(self.data)
+
+    def __len__(self):
+        return len(self.data)
 
     def __repr__(self):
         return repr(self.data)
 
     def __or__(self, other):
-        if isinstance(other, UserDict):
-            return self.__class__(self.data | other.data)
-        if isinstance(other, dict):
-            return self.__class__(self.data | other)
-        return NotImplemented
+        right = _dict_inside(other)
+        if right is None:
+            return NotImplemented
+        return self.__class__(self.data | right)
 
     def __ror__(self, other):
-        if isinstance(other, UserDict):
-            return self.__class__(other.data | self.data)
-        if isinstance(other, dict):
-            return self.__class__(other | self.data)
-        return NotImplemented
+        left = _dict_inside(other)
+        if left is None:
+            return NotImplemented
+        return self.__class__(left | self.data)
 
     def __ior__(self, other):
-        if isinstance(other, UserDict):
-            self.data |= other.data
-        else:
-            self.data |= other
+        inside = _dict_inside(other)
+        self.data |= other if inside is None else inside
         return self
 
     def __copy__(self):
-        inst = self.__class__.__new__(self.__class__)
-        inst.__dict__.update(self.__dict__)
-        inst.__dict__["data"] = self.__dict__["data"].copy()
-        return inst
+        cls = self.__class__
+        clone = cls.__new__(cls)
+        clone.__dict__.update(self.__dict__)
+        clone.__dict__['data'] = self.__dict__['data'].copy()
+        return clone
 
     def copy(self):
         if self.__class__ is UserDict:
             return UserDict(self.data.copy())
         import copy
-        data = self.data
+        # copy.copy duplicates the other attributes; the entries go in afterwards
+        # through the subclass's own __setitem__.
+        kept = self.data
         try:
             self.data = {}
-            c = copy.copy(self)
+            clone = copy.copy(self)
         finally:
-            self.data = data
-        c.update(self)
-        return c
+            self.data = kept
+        clone.update(self)
+        return clone
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        d = cls()
+        made = cls()
         for key in iterable:
-            d[key] = value
-        return d
+            made[key] = value
+        return made
+
+
+def _list_inside(value):
+    """What a UserList compares its data with: another UserList's data, or value."""
+    return value.data if isinstance(value, UserList) else value
+
+
+def _list_operand(value):
+    """The list a UserList concatenates with: a UserList's data, a list as is, or the
+    items of any other iterable."""
+    if isinstance(value, UserList):
+        return value.data
+    if isinstance(value, list):
+        return value
+    return list(value)
 
 
 class UserList(_collections_abc.MutableSequence):
-    """A more or less complete user-defined wrapper around list objects."""
-
-    __class_getitem__ = classmethod(_GenericAlias)
+    """A sequence kept in a real list, self.data; subclass it to customise a list."""
 
     def __init__(self, initlist=None):
-        self.data = []
-        if initlist is not None:
-            if type(initlist) == type(self.data):
-                self.data[:] = initlist
-            elif isinstance(initlist, UserList):
-                self.data[:] = initlist.data[:]
-            else:
-                self.data = list(initlist)
+        if initlist is None:
+            self.data = []
+        elif isinstance(initlist, UserList):
+            self.data = list(initlist.data)
+        else:
+            self.data = list(initlist)
+
+    __class_getitem__ = classmethod(_Alias)
 
     def __repr__(self):
         return repr(self.data)
 
-    def __lt__(self, other):
-        return self.data < self.__cast(other)
-
-    def __le__(self, other):
-        return self.data <= self.__cast(other)
-
-    def __eq__(self, other):
-        return self.data == self.__cast(other)
-
-    def __gt__(self, other):
-        return self.data > self.__cast(other)
-
-    def __ge__(self, other):
-        return self.data >= self.__cast(other)
-
-    def __cast(self, other):
-        return other.data if isinstance(other, UserList) else other
-
-    __hash__ = None
-
-    def __contains__(self, item):
-        return item in self.data
+    # The sequence protocol; a slice gives a new instance of the class.
 
     def __len__(self):
         return len(self.data)
@@ -1001,33 +1006,38 @@ class UserList(_collections_abc.MutableSequence):
     def __delitem__(self, i):
         del self.data[i]
 
-    def __iter__(self):
-        return iter(self.data)
+    def __contains__(self, item):
+        return item in self.data
 
-    def __reversed__(self):
-        return reversed(self.data)
+    # Comparisons, against lists or other UserLists.
+
+    def __eq__(self, other):
+        return self.data == _list_inside(other)
+
+    def __lt__(self, other):
+        return self.data < _list_inside(other)
+
+    def __le__(self, other):
+        return self.data <= _list_inside(other)
+
+    def __gt__(self, other):
+        return self.data > _list_inside(other)
+
+    def __ge__(self, other):
+        return self.data >= _list_inside(other)
+
+    __hash__ = None
+
+    # Concatenation and repetition.
 
     def __add__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(self.data + other.data)
-        elif isinstance(other, type(self.data)):
-            return self.__class__(self.data + other)
-        return self.__class__(self.data + list(other))
+        return self.__class__(self.data + _list_operand(other))
 
     def __radd__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(other.data + self.data)
-        elif isinstance(other, type(self.data)):
-            return self.__class__(other + self.data)
-        return self.__class__(list(other) + self.data)
+        return self.__class__(_list_operand(other) + self.data)
 
     def __iadd__(self, other):
-        if isinstance(other, UserList):
-            self.data += other.data
-        elif isinstance(other, type(self.data)):
-            self.data += other
-        else:
-            self.data += list(other)
+        self.data += _list_operand(other)
         return self
 
     def __mul__(self, n):
@@ -1039,14 +1049,31 @@ class UserList(_collections_abc.MutableSequence):
         self.data *= n
         return self
 
+    # Queries and copies.
+
+    def count(self, item):
+        return self.data.count(item)
+
+    def index(self, item, *args):
+        return self.data.index(item, *args)
+
+    def copy(self):
+        return self.__class__(self)
+
     def __copy__(self):
-        inst = self.__class__.__new__(self.__class__)
-        inst.__dict__.update(self.__dict__)
-        inst.__dict__["data"] = self.__dict__["data"][:]
-        return inst
+        cls = self.__class__
+        clone = cls.__new__(cls)
+        clone.__dict__.update(self.__dict__)
+        clone.__dict__['data'] = self.__dict__['data'][:]
+        return clone
+
+    # In-place changes, made to self.data.
 
     def append(self, item):
         self.data.append(item)
+
+    def extend(self, other):
+        self.data.extend(_list_inside(other))
 
     def insert(self, i, item):
         self.data.insert(i, item)
@@ -1060,38 +1087,33 @@ class UserList(_collections_abc.MutableSequence):
     def clear(self):
         self.data.clear()
 
-    def copy(self):
-        return self.__class__(self)
-
-    def count(self, item):
-        return self.data.count(item)
-
-    def index(self, item, *args):
-        return self.data.index(item, *args)
-
     def reverse(self):
         self.data.reverse()
 
     def sort(self, /, *args, **kwds):
         self.data.sort(*args, **kwds)
 
-    def extend(self, other):
-        if isinstance(other, UserList):
-            self.data.extend(other.data)
-        else:
-            self.data.extend(other)
+
+def _text(value):
+    """A UserString's data, or value itself."""
+    return value.data if isinstance(value, UserString) else value
 
 
 class UserString(_collections_abc.Sequence):
-    """A str wrapped in an object: the text is in `data`."""
+    """A string kept in a real str, self.data; subclass it to customise a str. Methods
+    that make a new string return an instance of the same class."""
 
     def __init__(self, seq):
-        if isinstance(seq, str):
-            self.data = seq
-        elif isinstance(seq, UserString):
+        if isinstance(seq, UserString):
             self.data = seq.data[:]
+        elif isinstance(seq, str):
+            self.data = seq
         else:
             self.data = str(seq)
+
+    __class_getitem__ = classmethod(_Alias)
+
+    # Conversions.
 
     def __str__(self):
         return str(self.data)
@@ -1114,8 +1136,24 @@ class UserString(_collections_abc.Sequence):
     def __getnewargs__(self):
         return (self.data[:],)
 
-    def __contains__(self, char):
-        return _unwrap(char) in self.data
+    # Comparisons, against strs or other UserStrings.
+
+    def __eq__(self, string):
+        return self.data == _text(string)
+
+    def __lt__(self, string):
+        return self.data < _text(string)
+
+    def __le__(self, string):
+        return self.data <= _text(string)
+
+    def __gt__(self, string):
+        return self.data > _text(string)
+
+    def __ge__(self, string):
+        return self.data >= _text(string)
+
+    # The sequence protocol; items and slices are instances of the class.
 
     def __len__(self):
         return len(self.data)
@@ -1123,20 +1161,113 @@ class UserString(_collections_abc.Sequence):
     def __getitem__(self, index):
         return self.__class__(self.data[index])
 
-    def __iter__(self):
-        return iter(self.data)
+    def __contains__(self, char):
+        return _text(char) in self.data
+
+    # Operators.
 
     def __add__(self, other):
-        other = _unwrap(other)
-        return self.__class__(self.data + (other if isinstance(other, str) else str(other)))
+        if isinstance(other, UserString):
+            other = other.data
+        elif not isinstance(other, str):
+            other = str(other)
+        return self.__class__(self.data + other)
 
     def __radd__(self, other):
-        return self.__class__((other if isinstance(other, str) else str(other)) + self.data)
+        text = other if isinstance(other, str) else str(other)
+        return self.__class__(text + self.data)
 
     def __mul__(self, n):
         return self.__class__(self.data * n)
 
     __rmul__ = __mul__
+
+    # str methods with arguments that give a new string of this class. (Those without
+    # arguments are added below the class.) A UserString given as the text to look
+    # for or to put in is unwrapped.
+
+    def center(self, width, *args):
+        return self.__class__(self.data.center(width, *args))
+
+    def ljust(self, width, *args):
+        return self.__class__(self.data.ljust(width, *args))
+
+    def rjust(self, width, *args):
+        return self.__class__(self.data.rjust(width, *args))
+
+    def zfill(self, width):
+        return self.__class__(self.data.zfill(width))
+
+    def expandtabs(self, tabsize=8):
+        return self.__class__(self.data.expandtabs(tabsize))
+
+    def strip(self, chars=None):
+        return self.__class__(self.data.strip(chars))
+
+    def lstrip(self, chars=None):
+        return self.__class__(self.data.lstrip(chars))
+
+    def rstrip(self, chars=None):
+        return self.__class__(self.data.rstrip(chars))
+
+    def removeprefix(self, prefix, /):
+        return self.__class__(self.data.removeprefix(_text(prefix)))
+
+    def removesuffix(self, suffix, /):
+        return self.__class__(self.data.removesuffix(_text(suffix)))
+
+    def replace(self, old, new, maxsplit=-1):
+        return self.__class__(self.data.replace(_text(old), _text(new), maxsplit))
+
+    def translate(self, *args):
+        return self.__class__(self.data.translate(*args))
+
+    # Searching.
+
+    def count(self, sub, start=0, end=_sys.maxsize):
+        return self.data.count(_text(sub), start, end)
+
+    def find(self, sub, start=0, end=_sys.maxsize):
+        return self.data.find(_text(sub), start, end)
+
+    def rfind(self, sub, start=0, end=_sys.maxsize):
+        return self.data.rfind(_text(sub), start, end)
+
+    def index(self, sub, start=0, end=_sys.maxsize):
+        return self.data.index(sub, start, end)
+
+    def rindex(self, sub, start=0, end=_sys.maxsize):
+        return self.data.rindex(sub, start, end)
+
+    def startswith(self, prefix, start=0, end=_sys.maxsize):
+        return self.data.startswith(prefix, start, end)
+
+    def endswith(self, suffix, start=0, end=_sys.maxsize):
+        return self.data.endswith(suffix, start, end)
+
+    # Results that are not strings of this class: bytes, plain strs, lists, tuples.
+
+    def encode(self, encoding='utf-8', errors='strict'):
+        return self.data.encode('utf-8' if encoding is None else encoding,
+                                'strict' if errors is None else errors)
+
+    def splitlines(self, keepends=False):
+        return self.data.splitlines(keepends)
+
+    def split(self, sep=None, maxsplit=-1):
+        return self.data.split(sep, maxsplit)
+
+    def partition(self, sep):
+        return self.data.partition(sep)
+
+    def rsplit(self, sep=None, maxsplit=-1):
+        return self.data.rsplit(sep, maxsplit)
+
+    def rpartition(self, sep):
+        return self.data.rpartition(sep)
+
+    # Formatting: printf-style % gives an instance of the class, the format methods
+    # (and join) a plain str.
 
     def __mod__(self, args):
         return self.__class__(self.data % args)
@@ -1144,46 +1275,49 @@ class UserString(_collections_abc.Sequence):
     def __rmod__(self, template):
         return self.__class__(str(template) % self)
 
+    def format_map(self, mapping):
+        return self.data.format_map(mapping)
+
+    def format(self, /, *args, **kwds):
+        return self.data.format(*args, **kwds)
+
+    def join(self, seq):
+        return self.data.join(seq)
+
     maketrans = str.maketrans
 
 
-def _unwrap(value):
-    return value.data if isinstance(value, UserString) else value
+def _add_string_methods(names, same_class):
+    """Give UserString the str methods without arguments: each calls the method on
+    self.data; same_class says whether the result is wrapped in self's class."""
+    def forwarding(name):
+        def method(self):
+            result = getattr(self.data, name)()
+            return self.__class__(result) if same_class else result
+        method.__name__ = name
+        method.__qualname__ = f'UserString.{name}'
+        return method
+
+    for name in names:
+        setattr(UserString, name, forwarding(name))
 
 
-def _user_string_method(name, rewrap):
-    """A UserString method calling str's on `data` (UserString arguments unwrapped);
-    `rewrap` wraps a str result in the instance's class."""
-    method = getattr(str, name)
-
-    def forward(self, *args, **kwds):
-        result = method(self.data, *map(_unwrap, args), **kwds)
-        return self.__class__(result) if rewrap else result
-
-    forward.__name__ = name
-    forward.__qualname__ = f'UserString.{name}'
-    return forward
+_add_string_methods(('capitalize', 'casefold', 'lower', 'swapcase', 'title', 'upper'), True)
+_add_string_methods(('isalnum', 'isalpha', 'isascii', 'isdecimal', 'isdigit', 'isidentifier',
+                     'islower', 'isnumeric', 'isprintable', 'isspace', 'istitle', 'isupper'),
+                    False)
 
 
-for _name in ('capitalize', 'casefold', 'center', 'removeprefix', 'removesuffix', 'expandtabs',
-              'ljust', 'lower', 'lstrip', 'replace', 'rjust', 'rstrip', 'strip', 'swapcase',
-              'title', 'translate', 'upper', 'zfill'):
-    setattr(UserString, _name, _user_string_method(_name, True))
-for _name in ('count', 'encode', 'endswith', 'find', 'format', 'format_map', 'index', 'isalpha',
-              'isalnum', 'isascii', 'isdecimal', 'isdigit', 'isidentifier', 'islower',
-              'isnumeric', 'isprintable', 'isspace', 'istitle', 'isupper', 'join', 'partition',
-              'rfind', 'rindex', 'rpartition', 'split', 'rsplit', 'splitlines', 'startswith'):
-    setattr(UserString, _name, _user_string_method(_name, False))
-for _name in ('__eq__', '__lt__', '__le__', '__gt__', '__ge__'):
-    setattr(UserString, _name, _user_string_method(_name, False))
-del _name
+# ---------------------------------------------------------------------------
+# collections.abc, and the ABC registrations of the types defined here
 
-
-# `import collections.abc` finds the ABCs, as in CPython.
+# `collections` is a package in CPython, with `abc` as a submodule; here the
+# `_collections_abc` module stands in for it under both names.
 __path__ = []
 abc = _collections_abc
 _sys.modules['collections.abc'] = _collections_abc
+
 _collections_abc.MutableSequence.register(deque)
-_collections_abc.KeysView.register(odict_keys)
-_collections_abc.ValuesView.register(odict_values)
-_collections_abc.ItemsView.register(odict_items)
+_collections_abc.KeysView.register(_ODictKeys)
+_collections_abc.ValuesView.register(_ODictValues)
+_collections_abc.ItemsView.register(_ODictItems)
