@@ -1,147 +1,168 @@
-"""WeakSet: a set that holds its members through weak references.
+"""WeakSet: a mutable set whose members are held through weak references.
 
-A member disappears from the set as soon as nothing else keeps it alive. The set stores
-one weak reference per member, each with a callback that takes it out again; while the
-set is being iterated over, those removals wait in a list and happen when the last
-iteration ends, so iterating never sees the set change size under it.
+Written for pyheap from the documented behaviour of CPython 3.11. A member vanishes
+from the set when the object it stands for is freed. While one or more iterations over
+the container are running, such removals are queued instead of being applied (so the
+underlying `set` does not change size under the running loop); the queue is flushed
+when the last iteration finishes or when a mutating method is called.
 
-PyHeap writes this module itself (CPython's is Lib/_weakrefset.py); the behaviour,
-reprs and messages are CPython 3.11's.
+The iteration bookkeeping defined here is shared with the weak dictionaries in
+`weakref`.
 """
 
 from _weakref import ref
+from types import GenericAlias
 
 __all__ = ['WeakSet']
 
 
-class _IterationGuard:
-    """Marks a weak container as being iterated over for the duration of a `with` block.
+class _LoopMarker:
+    """Context manager marking that one iteration over a weak container is running.
 
-    The container keeps a set of active guards in `_iterating`; when the last one leaves,
-    the removals that piled up meanwhile are applied. The guard holds the container only
-    weakly, so an abandoned iterator does not keep it alive.
-    """
+    The container keeps a set of live markers (`_open_loops`) and a list of queued
+    removals (`_deferred`); when the last marker leaves, the container's
+    `_apply_deferred()` runs. Only a weak reference to the container is kept, so a
+    suspended iteration does not keep it alive through the marker."""
 
-    __slots__ = ('container_ref', '__weakref__')
+    __slots__ = ('_target',)
 
     def __init__(self, container):
-        self.container_ref = ref(container)
+        self._target = ref(container)
 
     def __enter__(self):
-        container = self.container_ref()
+        container = self._target()
         if container is not None:
-            container._iterating.add(self)
+            container._open_loops.add(self)
         return self
 
-    def __exit__(self, exc_type, exc_value, traceback):
-        container = self.container_ref()
-        if container is not None:
-            active = container._iterating
-            active.remove(self)
-            if not active:
-                container._commit_removals()
-        return False
-
-
-def _make_remover(container):
-    """The callback given to each member's weak reference: discard it from `container`
-    (or note it for later while the container is being iterated over)."""
-    container_ref = ref(container)
-
-    def remove(item_ref):
-        container = container_ref()
+    def __exit__(self, exc_type, exc_value, tb):
+        container = self._target()
         if container is None:
             return
-        if container._iterating:
-            container._pending_removals.append(item_ref)
-        else:
-            container.data.discard(item_ref)
+        open_loops = container._open_loops
+        open_loops.discard(self)
+        if not open_loops:
+            container._apply_deferred()
 
-    return remove
+
+def _member_died_hook(owner):
+    """The callback given to each member's weak reference: drop it from `owner`."""
+    owner_ref = ref(owner)
+
+    def _member_died(wr, owner_ref=owner_ref):
+        target = owner_ref()
+        if target is None:
+            return
+        if target._open_loops:
+            target._deferred.append(wr)
+        else:
+            target.data.discard(wr)
+    return _member_died
 
 
 class WeakSet:
+    # No docstring: WeakSet.__doc__ is None, as in CPython.
+
     def __init__(self, data=None):
         self.data = set()
-        self._remove = _make_remover(self)
-        self._pending_removals = []
-        self._iterating = set()
+        self._member_died = _member_died_hook(self)
+        self._deferred = []
+        self._open_loops = set()
         if data is not None:
             self.update(data)
 
-    def _commit_removals(self):
-        pending = self._pending_removals
-        discard = self.data.discard
-        while pending:
-            discard(pending.pop())
+    def _apply_deferred(self):
+        queue = self._deferred
+        members = self.data
+        while queue:
+            members.discard(queue.pop())
+
+    def _settle(self):
+        if self._deferred:
+            self._apply_deferred()
+
+    # -- reading ---------------------------------------------------------------------
 
     def __iter__(self):
-        with _IterationGuard(self):
-            for item_ref in self.data:
-                item = item_ref()
-                if item is not None:
-                    yield item
+        with _LoopMarker(self):
+            for wr in self.data:
+                member = wr()
+                if member is not None:
+                    # The generator holds `member` until it is resumed or closed.
+                    yield member
 
     def __len__(self):
-        return len(self.data) - len(self._pending_removals)
+        return len(self.data) - len(self._deferred)
 
     def __contains__(self, item):
         try:
-            item_ref = ref(item)
+            probe = ref(item)
         except TypeError:
             return False
-        return item_ref in self.data
-
-    def __reduce__(self):
-        return (self.__class__, (list(self),), getattr(self, '__dict__', None))
+        return probe in self.data
 
     def __repr__(self):
         return repr(self.data)
 
+    def __reduce__(self):
+        getstate = getattr(self, '__getstate__', None)
+        if getstate is not None:
+            state = getstate()
+        else:
+            state = getattr(self, '__dict__', None) or None
+        return (self.__class__, (list(self),), state)
+
+    __class_getitem__ = classmethod(GenericAlias)
+
+    # -- single members --------------------------------------------------------------
+
     def add(self, item):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.add(ref(item, self._remove))
+        self._settle()
+        self.data.add(ref(item, self._member_died))
 
     def clear(self):
-        if self._pending_removals:
-            self._commit_removals()
+        self._settle()
         self.data.clear()
 
     def copy(self):
         return self.__class__(self)
 
     def pop(self):
-        if self._pending_removals:
-            self._commit_removals()
+        self._settle()
+        members = self.data
         while True:
             try:
-                item_ref = self.data.pop()
+                wr = members.pop()
             except KeyError:
                 raise KeyError('pop from empty WeakSet') from None
-            item = item_ref()
-            if item is not None:
-                return item
+            member = wr()
+            if member is not None:
+                return member
 
     def remove(self, item):
-        if self._pending_removals:
-            self._commit_removals()
+        self._settle()
         self.data.remove(ref(item))
 
     def discard(self, item):
-        if self._pending_removals:
-            self._commit_removals()
+        self._settle()
         self.data.discard(ref(item))
 
+    # -- whole-set operations --------------------------------------------------------
+
     def update(self, other):
-        if self._pending_removals:
-            self._commit_removals()
+        self._settle()
         for element in other:
             self.add(element)
 
     def __ior__(self, other):
         self.update(other)
         return self
+
+    def union(self, other):
+        cls = self.__class__
+        return cls(member for group in (self, other) for member in group)
+
+    __or__ = union
 
     def difference(self, other):
         result = self.copy()
@@ -154,16 +175,15 @@ class WeakSet:
         self.__isub__(other)
 
     def __isub__(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        if self is other:
+        self._settle()
+        if other is self:
             self.data.clear()
         else:
-            self.data.difference_update([ref(item) for item in other])
+            self.data.difference_update(ref(element) for element in other)
         return self
 
     def intersection(self, other):
-        return self.__class__([item for item in other if item in self])
+        return self.__class__(element for element in other if element in self)
 
     __and__ = intersection
 
@@ -171,33 +191,9 @@ class WeakSet:
         self.__iand__(other)
 
     def __iand__(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.intersection_update([ref(item) for item in other])
+        self._settle()
+        self.data.intersection_update(ref(element) for element in other)
         return self
-
-    def issubset(self, other):
-        return self.data.issubset([ref(item) for item in other])
-
-    __le__ = issubset
-
-    def __lt__(self, other):
-        return self.data < set([ref(item) for item in other])
-
-    def issuperset(self, other):
-        return self.data.issuperset([ref(item) for item in other])
-
-    __ge__ = issuperset
-
-    def __gt__(self, other):
-        return self.data > set([ref(item) for item in other])
-
-    def __eq__(self, other):
-        if not isinstance(other, self.__class__):
-            return NotImplemented
-        return self.data == set([ref(item) for item in other])
-
-    __hash__ = None
 
     def symmetric_difference(self, other):
         result = self.copy()
@@ -210,18 +206,38 @@ class WeakSet:
         self.__ixor__(other)
 
     def __ixor__(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        if self is other:
+        self._settle()
+        if other is self:
             self.data.clear()
         else:
-            self.data.symmetric_difference_update([ref(item, self._remove) for item in other])
+            hook = self._member_died
+            self.data.symmetric_difference_update(ref(element, hook) for element in other)
         return self
-
-    def union(self, other):
-        return self.__class__([item for group in (self, other) for item in group])
-
-    __or__ = union
 
     def isdisjoint(self, other):
         return len(self.intersection(other)) == 0
+
+    # -- comparisons -----------------------------------------------------------------
+
+    def issubset(self, other):
+        return self.data.issubset(ref(element) for element in other)
+
+    __le__ = issubset
+
+    def __lt__(self, other):
+        return self.data < {ref(element) for element in other}
+
+    def issuperset(self, other):
+        return self.data.issuperset(ref(element) for element in other)
+
+    __ge__ = issuperset
+
+    def __gt__(self, other):
+        return self.data > {ref(element) for element in other}
+
+    def __eq__(self, other):
+        if isinstance(other, self.__class__):
+            return self.data == {ref(element) for element in other}
+        return NotImplemented
+
+    __hash__ = None
