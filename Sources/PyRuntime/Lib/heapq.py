@@ -1,222 +1,267 @@
-"""Heap queue algorithm (a.k.a. priority queue): lists kept so that heap[k] <= heap[2*k+1]
-and heap[k] <= heap[2*k+2], so heap[0] is the smallest item.
+"""Heap queues: plain lists kept in heap order, where every item is no greater than the
+two items below it (heap[k] <= heap[2*k + 1] and heap[k] <= heap[2*k + 2]). The
+smallest item is therefore always heap[0].
 
-Written for pyheap; comparisons (only `<`), results and messages follow CPython 3.11's
-`_heapq`.
+    heap = []
+    heappush(heap, 3); heappush(heap, 1)
+    heappop(heap)        # 1
+
+Items are compared with < only. Also: merge() for sorted inputs, nlargest() and
+nsmallest(). pyheap's own implementation; the heaps it builds are item for item those
+CPython builds (the same sifting strategy) and the error messages are CPython's.
 """
 
 __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
 
-def _arguments(function, args, count):
-    """The positional arguments of a heapq function, with the C module's messages."""
-    if len(args) != count:
-        if count == 1:
-            raise TypeError(f'_heapq.{function}() takes exactly one argument ({len(args)} given)')
-        raise TypeError(f'{function} expected {count} arguments, got {len(args)}')
-    return args if count > 1 else args[0]
+# ---------------------------------------------------------------------------------------
+# Checking the arguments the way CPython's C functions do
+# ---------------------------------------------------------------------------------------
 
-
-def _check_list(heap, function):
+def _one_list(name, args, kwargs):
+    if kwargs:
+        raise TypeError(f'_heapq.{name}() takes no keyword arguments')
+    if len(args) != 1:
+        raise TypeError(f'_heapq.{name}() takes exactly one argument ({len(args)} given)')
+    heap = args[0]
     if not isinstance(heap, list):
-        raise TypeError(f'{function}() argument 1 must be list, not {type(heap).__name__}')
+        raise TypeError(f'{name}() argument must be list, not {type(heap).__name__}')
+    return heap
 
 
-def _sift_toward_root(heap, start, pos):
-    """Moves heap[pos] up while it is smaller than its parent (stopping at `start`)."""
-    item = heap[pos]
-    while pos > start:
-        parent_pos = (pos - 1) >> 1
-        parent = heap[parent_pos]
-        if item < parent:
-            heap[pos] = parent
-            pos = parent_pos
-            continue
-        break
-    heap[pos] = item
+def _list_and_item(name, args, kwargs):
+    if kwargs:
+        raise TypeError(f'_heapq.{name}() takes no keyword arguments')
+    if len(args) != 2:
+        raise TypeError(f'{name} expected 2 arguments, got {len(args)}')
+    heap, item = args
+    if not isinstance(heap, list):
+        raise TypeError(f'{name}() argument 1 must be list, not {type(heap).__name__}')
+    return heap, item
 
 
-def _sift_to_leaf(heap, pos):
-    """Moves the smaller child up into `pos` until a leaf is reached, puts heap[pos]
-    there and sifts it back toward the root (fewer comparisons than stopping early)."""
-    end = len(heap)
-    start = pos
-    item = heap[pos]
+# ---------------------------------------------------------------------------------------
+# Moving one item to its place. A min-heap and a max-heap differ only in which of two
+# items goes up, so each routine takes `above(a, b)`: whether a belongs above b.
+# ---------------------------------------------------------------------------------------
+
+def _below_min(a, b):
+    return a < b
+
+
+def _below_max(a, b):
+    return b < a
+
+
+def _rise(heap, floor, pos, above):
+    """The item at `pos` climbs while it belongs above its parent, never past `floor`."""
+    climber = heap[pos]
+    while pos > floor:
+        up = (pos - 1) >> 1
+        parent = heap[up]
+        if not above(climber, parent):
+            break
+        heap[pos] = parent
+        pos = up
+    heap[pos] = climber
+
+
+def _sink(heap, pos, above):
+    """Refills the hole at `pos`: the better child moves up, all the way to a leaf, and
+    the item that was at `pos` then climbs back from there. (Going down without
+    comparing against the sinking item costs fewer comparisons, as the item usually
+    belongs near the bottom.)"""
+    size = len(heap)
+    top = pos
+    sinker = heap[pos]
     child = 2 * pos + 1
-    while child < end:
-        right = child + 1
-        if right < end and not heap[child] < heap[right]:
-            child = right
+    while child < size:
+        sibling = child + 1
+        if sibling < size and not above(heap[child], heap[sibling]):
+            child = sibling
         heap[pos] = heap[child]
         pos = child
         child = 2 * pos + 1
-    heap[pos] = item
-    _sift_toward_root(heap, start, pos)
+    heap[pos] = sinker
+    _rise(heap, top, pos, above)
 
 
-def heappush(*args):
-    """Push item onto heap, maintaining the heap invariant."""
-    heap, item = _arguments('heappush', args, 2)
-    _check_list(heap, 'heappush')
-    heap.append(item)
-    _sift_toward_root(heap, 0, len(heap) - 1)
+def _order(heap, above):
+    for pos in range(len(heap) // 2 - 1, -1, -1):
+        _sink(heap, pos, above)
 
 
-def heappop(*args):
-    """Pop the smallest item off the heap, maintaining the heap invariant."""
-    heap = _arguments('heappop', args, 1)
-    _check_list(heap, 'heappop')
+def _take_top(heap, above):
+    tail = heap.pop()                  # IndexError on an empty list
+    if not heap:
+        return tail
+    top = heap[0]
+    heap[0] = tail
+    _sink(heap, 0, above)
+    return top
+
+
+def _swap_top(heap, item, above):
     if not heap:
         raise IndexError('index out of range')
-    last = heap.pop()
-    if heap:
-        smallest = heap[0]
-        heap[0] = last
-        _sift_to_leaf(heap, 0)
-        return smallest
-    return last
-
-
-def heapreplace(*args):
-    """Pop and return the current smallest value, and add the new item."""
-    heap, item = _arguments('heapreplace', args, 2)
-    _check_list(heap, 'heapreplace')
-    if not heap:
-        raise IndexError('index out of range')
-    smallest = heap[0]
+    top = heap[0]
     heap[0] = item
-    _sift_to_leaf(heap, 0)
-    return smallest
+    _sink(heap, 0, above)
+    return top
 
 
-def heappushpop(*args):
-    """Push item on the heap, then pop and return the smallest item from the heap."""
-    heap, item = _arguments('heappushpop', args, 2)
-    _check_list(heap, 'heappushpop')
+# ---------------------------------------------------------------------------------------
+# The heap functions
+# ---------------------------------------------------------------------------------------
+
+def heappush(*args, **kwargs):
+    """heappush(heap, item): adds item to the heap, keeping it a heap."""
+    heap, item = _list_and_item('heappush', args, kwargs)
+    heap.append(item)
+    _rise(heap, 0, len(heap) - 1, _below_min)
+
+
+def heappop(*args, **kwargs):
+    """heappop(heap): removes and returns the smallest item, keeping the rest a heap."""
+    heap = _one_list('heappop', args, kwargs)
+    if not heap:
+        raise IndexError('index out of range')
+    return _take_top(heap, _below_min)
+
+
+def heapify(*args, **kwargs):
+    """heapify(x): rearranges the list x into a heap, in place, in linear time."""
+    _order(_one_list('heapify', args, kwargs), _below_min)
+
+
+def heapreplace(*args, **kwargs):
+    """heapreplace(heap, item): pops the smallest item and pushes item, in one step;
+    returns the popped item (which may be larger than item). The heap must not be
+    empty."""
+    heap, item = _list_and_item('heapreplace', args, kwargs)
+    return _swap_top(heap, item, _below_min)
+
+
+def heappushpop(*args, **kwargs):
+    """heappushpop(heap, item): pushes item then pops the smallest, in one step
+    (faster than the two calls); returns item itself when it is the smallest."""
+    heap, item = _list_and_item('heappushpop', args, kwargs)
     if heap and heap[0] < item:
-        item, heap[0] = heap[0], item
-        _sift_to_leaf(heap, 0)
+        smallest = heap[0]
+        heap[0] = item
+        _sink(heap, 0, _below_min)
+        return smallest
     return item
 
 
-def heapify(*args):
-    """Transform list into a heap, in-place, in O(len(heap)) time."""
-    heap = _arguments('heapify', args, 1)
-    if not isinstance(heap, list):
-        raise TypeError(f'heapify() argument must be list, not {type(heap).__name__}')
-    for pos in reversed(range(len(heap) // 2)):
-        _sift_to_leaf(heap, pos)
+def _heapify_max(*args, **kwargs):
+    """Max-heap version of heapify()."""
+    _order(_one_list('_heapify_max', args, kwargs), _below_max)
 
 
-# The max-heap forms (heap[0] the largest), which merge(reverse=True) uses.
-
-def _sift_toward_root_max(heap, start, pos):
-    item = heap[pos]
-    while pos > start:
-        parent_pos = (pos - 1) >> 1
-        parent = heap[parent_pos]
-        if parent < item:
-            heap[pos] = parent
-            pos = parent_pos
-            continue
-        break
-    heap[pos] = item
+def _heappop_max(*args, **kwargs):
+    """Max-heap version of heappop()."""
+    heap = _one_list('_heappop_max', args, kwargs)
+    if not heap:
+        raise IndexError('index out of range')
+    return _take_top(heap, _below_max)
 
 
-def _sift_to_leaf_max(heap, pos):
-    end = len(heap)
-    start = pos
-    item = heap[pos]
-    child = 2 * pos + 1
-    while child < end:
-        right = child + 1
-        if right < end and not heap[right] < heap[child]:
-            child = right
-        heap[pos] = heap[child]
-        pos = child
-        child = 2 * pos + 1
-    heap[pos] = item
-    _sift_toward_root_max(heap, start, pos)
+def _heapreplace_max(*args, **kwargs):
+    """Max-heap version of heapreplace()."""
+    heap, item = _list_and_item('_heapreplace_max', args, kwargs)
+    return _swap_top(heap, item, _below_max)
 
 
-def _heapify_max(heap):
-    """Maxheap version of heapify."""
-    for pos in reversed(range(len(heap) // 2)):
-        _sift_to_leaf_max(heap, pos)
-
-
-def _heappop_max(heap):
-    """Maxheap version of heappop."""
-    last = heap.pop()
-    if heap:
-        largest = heap[0]
-        heap[0] = last
-        _sift_to_leaf_max(heap, 0)
-        return largest
-    return last
-
-
-def _heapreplace_max(heap, item):
-    """Maxheap version of heapreplace."""
-    largest = heap[0]
-    heap[0] = item
-    _sift_to_leaf_max(heap, 0)
-    return largest
-
+# ---------------------------------------------------------------------------------------
+# merge, nsmallest, nlargest
+# ---------------------------------------------------------------------------------------
 
 def merge(*iterables, key=None, reverse=False):
-    """Merge multiple sorted inputs into a single sorted output.
+    """Merges sorted inputs into one sorted stream, lazily:
 
-    Equal items come out in the order of their iterables (a stable merge).
+        list(merge([1, 3, 5], [2, 4]))      # [1, 2, 3, 4, 5]
+
+    Each input must already be sorted (by key, and from largest to smallest when
+    reverse is true). Equal items come out in the order of the inputs they came from.
     """
-    iterators = [iter(iterable) for iterable in iterables]
-    heads = []   # [key, value, iterator index] for each iterator not exhausted
-    for index, iterator in enumerate(iterators):
-        for value in iterator:
-            heads.append([value if key is None else key(value), value, index])
+    above = _below_max if reverse else _below_min
+    rank = -1 if reverse else 1
+    # One entry per input that still has items: [sort key, tie-breaker, item, iterator].
+    # The tie-breaker (the input's position, negated for reverse) makes earlier inputs
+    # win ties and keeps items themselves from ever being compared.
+    fronts = []
+    for position, iterable in enumerate(iterables):
+        source = iter(iterable)
+        for first in source:
+            fronts.append([first if key is None else key(first), position * rank, first, source])
             break
-    while heads:
-        best = 0
-        for position in range(1, len(heads)):
-            if reverse:
-                if heads[best][0] < heads[position][0]:
-                    best = position
-            elif heads[position][0] < heads[best][0]:
-                best = position
-        head = heads[best]
-        yield head[1]
-        for value in iterators[head[2]]:
-            head[0] = value if key is None else key(value)
-            head[1] = value
+    _order(fronts, above)
+    while len(fronts) > 1:
+        entry = fronts[0]
+        yield entry[2]
+        source = entry[3]
+        for following in source:
+            entry[0] = following if key is None else key(following)
+            entry[2] = following
+            _sink(fronts, 0, above)
             break
         else:
-            del heads[best]
+            _take_top(fronts, above)
+    if fronts:
+        last = fronts[0]
+        yield last[2]
+        yield from last[3]
+
+
+def _pick(n, iterable, key, largest):
+    """The n smallest (or largest) items, as sorted(iterable, key=key,
+    reverse=largest)[:n] would list them, keeping only n candidates at a time."""
+    if n == 1:
+        nothing = object()
+        choose = max if largest else min
+        found = choose(iterable, default=nothing) if key is None else \
+            choose(iterable, default=nothing, key=key)
+        return [] if found is nothing else [found]
+    try:
+        size = len(iterable)
+    except (TypeError, AttributeError):
+        pass
+    else:
+        if n >= size:
+            return sorted(iterable, key=key, reverse=largest)[:n]
+    # Candidates are [sort key, tie-breaker, item]; the tie-breaker grows for smallest
+    # and shrinks for largest, so that among equal keys the earlier item is preferred.
+    # The kept candidates form a heap whose top is the worst of them.
+    worst_on_top = _below_min if largest else _below_max
+    step = -1 if largest else 1
+    source = iter(iterable)
+    kept = []
+    for count, item in zip(range(n), source):
+        kept.append([item if key is None else key(item), count * step, item])
+    if not kept:
+        return kept
+    _order(kept, worst_on_top)
+    count = len(kept) * step
+    for item in source:
+        item_key = item if key is None else key(item)
+        worst = kept[0][0]
+        if (worst < item_key) if largest else (item_key < worst):
+            kept[0] = [item_key, count, item]
+            _sink(kept, 0, worst_on_top)
+        count += step
+    kept.sort(key=lambda entry: (entry[0], entry[1]), reverse=largest)
+    return [entry[2] for entry in kept]
 
 
 def nsmallest(n, iterable, key=None):
-    """Find the n smallest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key)[:n]
-    """
-    if n <= 0:
-        return []
-    if n == 1:
-        marker = object()
-        result = min(iterable, default=marker, key=key)
-        return [] if result is marker else [result]
-    return sorted(iterable, key=key)[:n]
+    """The n smallest items of iterable, smallest first; the same as
+    sorted(iterable, key=key)[:n]."""
+    return _pick(n, iterable, key, False)
 
 
 def nlargest(n, iterable, key=None):
-    """Find the n largest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key, reverse=True)[:n]
-    """
-    if n <= 0:
-        return []
-    if n == 1:
-        marker = object()
-        result = max(iterable, default=marker, key=key)
-        return [] if result is marker else [result]
-    return sorted(iterable, key=key, reverse=True)[:n]
+    """The n largest items of iterable, largest first; the same as
+    sorted(iterable, key=key, reverse=True)[:n]."""
+    return _pick(n, iterable, key, True)

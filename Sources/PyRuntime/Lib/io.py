@@ -38,18 +38,18 @@ def text_encoding(encoding, stacklevel=2):
 
 
 class IOBase:
-    """The abstract base class of all I/O classes."""
+    """Shared by every stream class here: iteration by lines, `with`, writelines()."""
     __module__ = '_io'
 
     def __enter__(self):
-        self._check_closed()
+        self._ensure_open()
         return self
 
     def __exit__(self, *args):
         self.close()
 
     def __iter__(self):
-        self._check_closed()
+        self._ensure_open()
         return self
 
     def __next__(self):
@@ -61,18 +61,24 @@ class IOBase:
     def _check_closed(self):
         pass
 
+    def _ensure_open(self):
+        # The generic check of CPython's _io._IOBase, whose message ends with a period
+        # (StringIO's own methods say it without one).
+        if self.closed:
+            raise ValueError('I/O operation on closed file.')
+
     def fileno(self):
         raise UnsupportedOperation('fileno')
 
     def isatty(self):
-        self._check_closed()
+        self._ensure_open()
         return False
 
     def flush(self):
-        self._check_closed()
+        self._ensure_open()
 
     def writelines(self, lines):
-        self._check_closed()
+        self._ensure_open()
         for line in lines:
             self.write(line)
 
@@ -119,10 +125,10 @@ def _position_argument(value):
 
 
 class StringIO(TextIOBase):
-    """Text I/O implementation using an in-memory buffer.
-
-The initial_value argument sets the value of object.  The newline
-argument is like the one of TextIOWrapper's constructor."""
+    """A text stream held in memory: write str to it, read it back, getvalue() for all
+of it. initial_value is the starting text (the position stays at 0); newline works
+as for open(): None translates \\r and \\r\\n to \\n when writing, '' and '\\n' keep
+text as it is, '\\r' and '\\r\\n' turn each \\n written into that ending."""
     __module__ = '_io'
 
     # The text is `_value` followed by the pieces in `_pending` (writes at the end are
@@ -187,10 +193,7 @@ argument is like the one of TextIOWrapper's constructor."""
         self._pos = pos + n
 
     def write(self, s):
-        """Write string to file.
-
-Returns the number of characters written, which is always equal to
-the length of the string."""
+        """Writes the str s at the current position; returns len(s)."""
         self._check_closed()
         if not isinstance(s, str):
             raise TypeError(f"string argument expected, got '{type(s).__name__}'")
@@ -199,15 +202,13 @@ the length of the string."""
         return n
 
     def getvalue(self):
-        """Retrieve the entire contents of the object."""
+        """All the text, whatever the current position."""
         self._check_closed()
         return self._text()
 
     def read(self, size=-1):
-        """Read at most size characters, returned as a string.
-
-If the argument is negative or omitted, read until EOF
-is reached. Return an empty string at EOF."""
+        """Up to `size` characters from the current position (all the rest when size is
+negative or None); '' at the end."""
         self._check_closed()
         size = _size_argument(size)
         text = self._text()
@@ -240,9 +241,8 @@ is reached. Return an empty string at EOF."""
         return min(found + len(terminator), limit)
 
     def readline(self, size=-1):
-        """Read until newline or EOF.
-
-Returns an empty string if EOF is hit immediately."""
+        """The rest of the current line, its line ending included (at most `size`
+characters when size >= 0); '' at the end."""
         self._check_closed()
         size = _size_argument(size)
         text = self._text()
@@ -255,8 +255,9 @@ Returns an empty string if EOF is hit immediately."""
         return text[pos:end]
 
     def readlines(self, hint=-1):
-        """Return a list of lines from the stream."""
-        self._check_closed()
+        """The remaining lines as a list, stopping once `hint` characters were read
+(when hint > 0)."""
+        self._ensure_open()
         hint = _size_argument(hint)
         lines = []
         total = 0
@@ -278,12 +279,13 @@ Returns an empty string if EOF is hit immediately."""
         return line
 
     def tell(self):
-        """Tell the current file position."""
+        """The current position, in characters."""
         self._check_closed()
         return self._pos
 
     def seek(self, pos, whence=0):
-        """Change stream position."""
+        """Moves to `pos` (whence 0), or to the current position or the end (whence 1
+or 2, only with pos 0); returns the new position."""
         self._check_closed()
         pos = _position_argument(pos)
         whence = _position_argument(whence)
@@ -301,7 +303,8 @@ Returns an empty string if EOF is hit immediately."""
         return pos
 
     def truncate(self, pos=None):
-        """Truncate size to pos (the current position when None)."""
+        """Drops the text after `pos` (default: the current position), which does not
+move; returns pos."""
         self._check_closed()
         if pos is None:
             pos = self._pos
@@ -315,7 +318,7 @@ Returns an empty string if EOF is hit immediately."""
         return pos
 
     def close(self):
-        """Close the IO object."""
+        """Frees the text; any later operation raises ValueError."""
         self._closed = True
         self._value = ''
         self._pending = []
@@ -323,6 +326,9 @@ Returns an empty string if EOF is hit immediately."""
     @property
     def closed(self):
         return self._closed
+
+    def flush(self):
+        pass                     # CPython's StringIO.flush() does not check for close()
 
     def readable(self):
         self._check_closed()
@@ -360,7 +366,8 @@ Returns an empty string if EOF is hit immediately."""
 
 
 class BytesIO(BufferedIOBase):
-    """Buffered I/O implementation using an in-memory bytes buffer."""
+    """A binary stream held in memory: write bytes-like objects, read bytes back,
+getvalue() for everything. initial_bytes is the starting content."""
     __module__ = '_io'
 
     # As StringIO: `_value` then the `_pending` appended pieces.
@@ -386,14 +393,12 @@ class BytesIO(BufferedIOBase):
         return self._value
 
     def getvalue(self):
-        """Retrieve the entire contents of the BytesIO object."""
+        """All the bytes, whatever the current position."""
         self._check_closed()
         return self._data()
 
     def write(self, b):
-        """Write bytes to file.
-
-Return the number of bytes written."""
+        """Writes the bytes-like b at the current position; returns how many bytes."""
         self._check_closed()
         data = bytes(_bytes_of(b))
         n = len(data)
@@ -414,7 +419,8 @@ Return the number of bytes written."""
         return n
 
     def read(self, size=-1):
-        """Read at most size bytes, returned as a bytes object."""
+        """Up to `size` bytes from the current position (all the rest when size is
+negative or None); b'' at the end."""
         self._check_closed()
         size = _size_argument(size)
         value = self._data()
@@ -429,7 +435,8 @@ Return the number of bytes written."""
         return self.read(size)
 
     def readline(self, size=-1):
-        """Next line from the file, as a bytes object."""
+        """The rest of the current line, b'\\n' included (at most `size` bytes when
+size >= 0); b'' at the end."""
         self._check_closed()
         size = _size_argument(size)
         value = self._data()
@@ -460,8 +467,12 @@ Return the number of bytes written."""
     def readinto(self, target):
         self._check_closed()
         data = self.read(len(target))
-        target[:len(data)] = data
+        for index, byte in enumerate(data):     # (pyheap's bytearray has no slice assignment)
+            target[index] = byte
         return len(data)
+
+    def __iter__(self):
+        return self              # CPython's BytesIO does not check for close() here
 
     def __next__(self):
         self._check_closed()
@@ -531,10 +542,11 @@ def _bytes_of(value):
     raise TypeError(f"a bytes-like object is required, not '{type(value).__name__}'")
 
 
-try:
-    _BYTES_LIKE = (bytes, bytearray, memoryview)
-except NameError:   # a runtime without them
-    _BYTES_LIKE = (bytes,)
+import builtins as _builtins
+# What BytesIO accepts as data (pyheap has no memoryview).
+_BYTES_LIKE = tuple(kind for kind in (bytes, getattr(_builtins, 'bytearray', None),
+                                      getattr(_builtins, 'memoryview', None)) if kind is not None)
+del _builtins
 
 
 UnsupportedOperation.__module__ = 'io'
