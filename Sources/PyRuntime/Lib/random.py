@@ -1,153 +1,158 @@
-"""Pseudo-random numbers, as CPython 3.11's `random` module makes them.
+"""Pseudo-random numbers for pyheap, the same numbers CPython 3.11 draws for a seed.
 
-The generator is `_random.Random` (the Mersenne Twister, written in Swift); this module adds
-what CPython builds on top of it in Python: seeding from strings (SHA-512), integers in a
-range without bias, choices, shuffles, samples and the continuous distributions. Every
-method draws from the generator in the same order and with the same arithmetic as CPython's
-Lib/random.py, so a seeded program sees the same numbers under pyheap as under CPython.
+The core generator is the Mersenne Twister of the native `_random` module (`random()`,
+`getrandbits()`, `seed()` of ints and hashes, `getstate()`/`setstate()`). This module
+builds the rest on those two primitives: seeding from text (SHA-512), unbiased integers
+below a bound, picks from sequences, shuffles, samples, and the classical continuous
+distributions. Each draws from the generator in the order CPython's does and combines
+the draws with the same floating-point operations, so seeded runs agree to the bit.
 """
 
-from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
-from math import sqrt as _sqrt, acos as _acos, cos as _cos, sin as _sin
-from math import floor as _floor, isfinite as _isfinite
-from _sha512 import sha512 as _sha512
-from itertools import accumulate as _accumulate, repeat as _repeat
 import _random
+from math import (acos as _acos, ceil as _ceil, cos as _cos, e as _E, exp as _exp,
+                  floor as _floor, isfinite as _isfinite, log as _log, pi as _PI,
+                  sin as _sin, sqrt as _sqrt)
+from itertools import accumulate as _running_total, repeat as _times
+from bisect import bisect_right as _bisect_right
+from _sha512 import sha512 as _sha512
+from collections.abc import Sequence as _SequenceABC
 
 try:
     from os import urandom as _urandom
-except ImportError:
+except ImportError:             # pyheap has no os module: the native stand-in
     from _random import _urandom
 
-try:
-    _bytearray = bytearray
-except NameError:           # an interpreter without bytearray
-    class _bytearray:
-        pass
-
-# The built-in sequences (which collections.abc registers as Sequence), and the ABC itself
-# for other classes when the interpreter has it.
-_Sequence = (list, tuple, str, range, bytes, _bytearray)
-try:
-    from collections.abc import Sequence as _SequenceABC
-    _Sequence = _Sequence + (_SequenceABC,)
-except Exception:
-    pass
-
 __all__ = [
-    "Random", "SystemRandom", "betavariate", "choice", "choices", "expovariate", "gammavariate",
-    "gauss", "getrandbits", "getstate", "lognormvariate", "normalvariate", "paretovariate",
-    "randbytes", "randint", "random", "randrange", "sample", "seed", "setstate", "shuffle",
-    "triangular", "uniform", "vonmisesvariate", "weibullvariate",
+    'Random', 'SystemRandom', 'betavariate', 'choice', 'choices', 'expovariate',
+    'gammavariate', 'gauss', 'getrandbits', 'getstate', 'lognormvariate',
+    'normalvariate', 'paretovariate', 'randbytes', 'randint', 'random', 'randrange',
+    'sample', 'seed', 'setstate', 'shuffle', 'triangular', 'uniform',
+    'vonmisesvariate', 'weibullvariate',
 ]
 
-NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
-TWOPI = 2.0 * _pi
+# Constants of the algorithms below (public names, as in CPython's module).
+NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)     # Kinderman-Monahan bound, 4/sqrt(2e)
+TWOPI = 2.0 * _PI
 LOG4 = _log(4.0)
-SG_MAGICCONST = 1.0 + _log(4.5)
-BPF = 53        # bits in a float's significand
+SG_MAGICCONST = 1.0 + _log(4.5)                  # Cheng's d = 1 + ln 4.5
+BPF = 53                                         # bits in a double's significand
 RECIP_BPF = 2 ** -BPF
 
-
-def _index(value):
-    """`operator.index`: the int an object stands for, or TypeError."""
-    if isinstance(value, int):
-        return int(value)
-    method = getattr(type(value), '__index__', None)
-    if method is None:
-        raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
-    return method(value)
+_SEED_TYPES = (type(None), int, float, str, bytes, bytearray)
+_WORD64 = (1 << 64) - 1
 
 
-def _bisect_right(items, x, low=0, high=None):
-    """The index where `x` would go in the sorted `items`, after any equal items."""
-    if high is None:
-        high = len(items)
-    while low < high:
-        middle = (low + high) // 2
-        if x < items[middle]:
-            high = middle
-        else:
-            low = middle + 1
-    return low
+def _as_int(value, what):
+    """An integer argument of randrange: anything with __index__, or (deprecated in
+    CPython, still accepted) a float holding a whole number."""
+    if type(value) is int:
+        return value
+    convert = getattr(type(value), '__index__', None)
+    if convert is not None:
+        return convert(value)
+    whole = int(value)
+    if whole != value:
+        raise ValueError(f'non-integer {what} for randrange()')
+    return whole
 
 
-def _as_integer(value, which):
-    """A randrange argument as an int: ints through `__index__`; integral floats are
-    accepted (deprecated since 3.10), others are ValueError."""
-    try:
-        return _index(value)
-    except TypeError:
-        integer = int(value)
-        if integer != value:
-            raise ValueError(f"non-integer {which} for randrange()")
-        return integer
+def _legacy_text_seed(text):
+    """Version 1 seeding of str/bytes: the 64-bit string hash of Python 2 (multiply by
+    1000003, xor in each character; the first character seeds the accumulator)."""
+    if isinstance(text, bytes):
+        text = text.decode('latin-1')
+    if not text:
+        acc = 0
+    else:
+        acc = ord(text[0]) << 7
+        for ch in text:
+            acc = ((acc * 1000003) ^ ord(ch)) & _WORD64
+    acc ^= len(text)
+    return -2 if acc == -1 else acc
+
+
+def _count_bounds(counts, size):
+    """For sample(counts=...): the running totals of counts except the last, and the
+    grand total, which positions in range(total) map back to items through."""
+    bounds = list(_running_total(counts))
+    problem = None
+    if len(bounds) != size:
+        problem = ValueError('The number of counts does not match the population')
+    else:
+        total = bounds.pop()
+        if not isinstance(total, int):
+            problem = TypeError('Counts must be integers')
+        elif total <= 0:
+            problem = ValueError('Total of counts must be greater than zero')
+    if problem is not None:
+        raise problem
+    return bounds, total
 
 
 class Random(_random.Random):
-    """The Mersenne Twister with Python's conveniences on top. Subclass it and override
-    `random()` (and `getrandbits()` for ranges beyond 2**53) to use another generator."""
+    """A random number generator with its own state; `random.Random(seed)`.
 
-    VERSION = 3     # what getstate() records
+    Subclass it to supply another core generator: override random(), seed(),
+    getstate() and setstate(), and getrandbits() too if ranges wider than 2**53
+    should stay unbiased."""
+
+    VERSION = 3     # the layout getstate() returns
 
     def __init__(self, x=None):
         self.seed(x)
         self.gauss_next = None
 
     def __init_subclass__(cls, /, **kwargs):
-        # A subclass that defines getrandbits() draws integers from it; one that defines
-        # only random() draws them from floats.
+        # Integers below a bound come from whichever primitive the subclass defines
+        # nearest in its MRO; a class defining _randbelow itself keeps it.
         for klass in cls.__mro__:
-            if '_randbelow' in klass.__dict__:
+            own = klass.__dict__
+            if '_randbelow' in own:
                 break
-            if 'getrandbits' in klass.__dict__:
+            if 'getrandbits' in own:
                 cls._randbelow = cls._randbelow_with_getrandbits
                 break
-            if 'random' in klass.__dict__:
+            if 'random' in own:
                 cls._randbelow = cls._randbelow_without_getrandbits
                 break
 
+    # ------------------------------------------------------------ state
+
     def seed(self, a=None, version=2):
-        """Seed the generator: None from the system's randomness, an int directly, a str,
-        bytes or bytearray through SHA-512 (version 2) or a string hash (version 1)."""
-        if version == 1 and isinstance(a, (str, bytes)):
-            text = a.decode('latin-1') if isinstance(a, bytes) else a
-            x = ord(text[0]) << 7 if text else 0
-            for code in map(ord, text):
-                x = ((1000003 * x) ^ code) & 0xFFFFFFFFFFFFFFFF
-            x ^= len(text)
-            a = -2 if x == -1 else x
-        elif version == 2 and isinstance(a, (str, bytes, _bytearray)):
-            if isinstance(a, str):
-                a = a.encode()
-            a = int.from_bytes(a + _sha512(a).digest(), 'big')
-        elif not isinstance(a, (type(None), int, float, str, bytes, _bytearray)):
+        """Reseeds the generator. None uses fresh entropy; an int seeds from its absolute
+        value; with version 2, str, bytes and bytearray seed from all of their bits."""
+        if version == 2 and isinstance(a, (str, bytes, bytearray)):
+            raw = a.encode() if isinstance(a, str) else bytes(a)
+            a = int.from_bytes(raw + _sha512(raw).digest(), 'big')
+        elif version == 1 and isinstance(a, (str, bytes)):
+            a = _legacy_text_seed(a)
+        elif not isinstance(a, _SEED_TYPES):
             raise TypeError('The only supported seed types are: None,\n'
                             'int, float, str, bytes, and bytearray.')
         super().seed(a)
         self.gauss_next = None
 
     def getstate(self):
-        """The generator's state, for setstate()."""
-        return self.VERSION, super().getstate(), self.gauss_next
+        """The generator's whole state, for setstate()."""
+        return (self.VERSION, super().getstate(), self.gauss_next)
 
     def setstate(self, state):
-        """Restore a state getstate() returned."""
+        """Restores a state that getstate() returned."""
         version = state[0]
         if version == 3:
-            version, internal, self.gauss_next = state
-            super().setstate(internal)
+            _, words, self.gauss_next = state
+            super().setstate(words)
         elif version == 2:
-            version, internal, self.gauss_next = state
-            # Version 2 saved the words as signed ints.
+            # Python 2.x pickles stored the words as signed C longs.
+            _, words, self.gauss_next = state
             try:
-                internal = tuple(word % (2 ** 32) for word in internal)
-            except ValueError as error:
-                raise TypeError from error
-            super().setstate(internal)
+                words = tuple(word % 0x100000000 for word in words)
+            except ValueError as exc:
+                raise TypeError from exc
+            super().setstate(words)
         else:
-            raise ValueError("state with version %s passed to "
-                             "Random.setstate() of version %s" % (version, self.VERSION))
+            raise ValueError(f'state with version {version} passed to '
+                             f'Random.setstate() of version {self.VERSION}')
 
     def __getstate__(self):
         return self.getstate()
@@ -156,307 +161,299 @@ class Random(_random.Random):
         self.setstate(state)
 
     def __reduce__(self):
-        return self.__class__, (), self.getstate()
+        return (self.__class__, (), self.getstate())
 
-    # Integers.
+    # ------------------------------------------------------------ integers
 
     def _randbelow_with_getrandbits(self, n):
-        """A uniform int in [0, n), n > 0: draw as many bits as n has and retry when the
-        draw is n or more (fewer than half the draws)."""
-        getrandbits = self.getrandbits
-        k = n.bit_length()
-        r = getrandbits(k)
-        while r >= n:
-            r = getrandbits(k)
-        return r
+        """A uniform int in [0, n): draw as many bits as n has, retry when too big."""
+        draw = self.getrandbits
+        width = n.bit_length()
+        value = draw(width)
+        while value >= n:
+            value = draw(width)
+        return value
 
     def _randbelow_without_getrandbits(self, n, maxsize=1 << BPF):
-        """A uniform int in [0, n) from random() alone, exact while n < 2**53."""
-        random = self.random
+        """A uniform int in [0, n) from random() alone (for subclasses that define only
+        random()): floats past the last whole multiple of n are rejected."""
+        draw = self.random
         if n >= maxsize:
-            return _floor(random() * n)
-        rem = maxsize % n
-        limit = (maxsize - rem) / maxsize
-        r = random()
-        while r >= limit:
-            r = random()
-        return _floor(r * maxsize) % n
+            # Too wide for 53 bits: CPython warns and returns a biased pick.
+            return _floor(draw() * n)
+        cutoff = (maxsize - maxsize % n) / maxsize
+        u = draw()
+        while u >= cutoff:
+            u = draw()
+        return _floor(u * maxsize) % n
 
     _randbelow = _randbelow_with_getrandbits
 
-    def randbytes(self, n):
-        """n random bytes."""
-        return self.getrandbits(n * 8).to_bytes(n, 'little')
-
     def randrange(self, start, stop=None, step=1):
-        """A random item of range(start, stop, step), without building the range."""
-        # Plain ints skip the conversion call: randint() is called in hot loops.
-        istart = start if type(start) is int else _as_integer(start, 'arg 1')
+        """A random int from range(start, stop[, step]), without building the range."""
+        low = start if type(start) is int else _as_int(start, 'arg 1')
         if stop is None:
-            if step != 1:
+            if step != 1 or type(step) is not int:
                 raise TypeError('Missing a non-None stop argument')
-            if istart > 0:
-                return self._randbelow(istart)
-            raise ValueError("empty range for randrange()")
-        istop = stop if type(stop) is int else _as_integer(stop, 'stop')
-        width = istop - istart
-        istep = step if type(step) is int else _as_integer(step, 'step')
-        if istep == 1:
-            if width > 0:
-                return istart + self._randbelow(width)
-            raise ValueError("empty range for randrange() (%d, %d, %d)" % (istart, istop, width))
-        if istep > 0:
-            n = (width + istep - 1) // istep
-        elif istep < 0:
-            n = (width + istep + 1) // istep
+            if low > 0:
+                return self._randbelow(low)
+            raise ValueError('empty range for randrange()')
+        high = stop if type(stop) is int else _as_int(stop, 'stop')
+        span = high - low
+        stride = step if type(step) is int else _as_int(step, 'step')
+        if stride == 1:
+            if span > 0:
+                return low + self._randbelow(span)
+            raise ValueError(f'empty range for randrange() ({low}, {high}, {span})')
+        if stride == 0:
+            raise ValueError('zero step for randrange()')
+        if stride > 0:
+            count = (span + stride - 1) // stride
         else:
-            raise ValueError("zero step for randrange()")
-        if n <= 0:
-            raise ValueError("empty range for randrange()")
-        return istart + istep * self._randbelow(n)
+            count = (span + stride + 1) // stride
+        if count <= 0:
+            raise ValueError('empty range for randrange()')
+        return low + stride * self._randbelow(count)
 
     def randint(self, a, b):
         """A random int N with a <= N <= b."""
         return self.randrange(a, b + 1)
 
-    # Sequences.
+    def randbytes(self, n):
+        """n random bytes."""
+        return self.getrandbits(n * 8).to_bytes(n, 'little')
+
+    # ------------------------------------------------------------ sequences
 
     def choice(self, seq):
-        """A random item of a non-empty sequence."""
-        if not len(seq):
+        """One item of a non-empty sequence, chosen uniformly."""
+        size = len(seq)
+        if not size:
             raise IndexError('Cannot choose from an empty sequence')
-        return seq[self._randbelow(len(seq))]
+        return seq[self._randbelow(size)]
 
     def shuffle(self, x):
-        """Shuffle the list x in place (Fisher-Yates, from the end)."""
-        randbelow = self._randbelow
-        for i in reversed(range(1, len(x))):
-            j = randbelow(i + 1)
-            x[i], x[j] = x[j], x[i]
+        """Puts the items of the mutable sequence x in a random order, in place."""
+        pick = self._randbelow
+        last = len(x) - 1
+        while last > 0:
+            other = pick(last + 1)
+            x[last], x[other] = x[other], x[last]
+            last -= 1
 
     def sample(self, population, k, *, counts=None):
-        """k distinct items of the sequence population (repeated per counts), in
-        selection order."""
-        if not isinstance(population, _Sequence):
-            raise TypeError("Population must be a sequence.  "
-                            "For dicts or sets, use sorted(d).")
-        n = len(population)
+        """k distinct positions of population, in selection order (so every slice of the
+        result is itself a fair sample). counts=[...] repeats each item that many times
+        without building the repeated sequence."""
+        if not isinstance(population, _SequenceABC):
+            raise TypeError('Population must be a sequence.  '
+                            'For dicts or sets, use sorted(d).')
+        size = len(population)
         if counts is not None:
-            cum_counts = list(_accumulate(counts))
-            if len(cum_counts) != n:
-                raise ValueError('The number of counts does not match the population')
-            total = cum_counts.pop()
-            if not isinstance(total, int):
-                raise TypeError('Counts must be integers')
-            if total <= 0:
-                raise ValueError('Total of counts must be greater than zero')
-            selections = self.sample(range(total), k=k)
-            return [population[_bisect_right(cum_counts, s)] for s in selections]
-        randbelow = self._randbelow
-        if not 0 <= k <= n:
-            raise ValueError("Sample larger than population or is negative")
-        result = [None] * k
-        # A pool list when it is smaller than the set of picks would be.
-        setsize = 21
+            bounds, total = _count_bounds(counts, size)
+            picks = self.sample(range(total), k=k)
+            return [population[_bisect_right(bounds, position)] for position in picks]
+        pick = self._randbelow
+        if not 0 <= k <= size:
+            raise ValueError('Sample larger than population or is negative')
+        chosen = [None] * k
+        # Small populations: a partial shuffle of a copy. Large ones: rejection of
+        # repeats through a set, whose table would outgrow a list copy past this size.
+        table_cost = 21
         if k > 5:
-            setsize += 4 ** _ceil(_log(k * 3, 4))
-        if n <= setsize:
+            table_cost += 4 ** _ceil(_log(k * 3, 4))
+        if size <= table_cost:
             pool = list(population)
-            for i in range(k):
-                j = randbelow(n - i)
-                result[i] = pool[j]
-                pool[j] = pool[n - i - 1]
+            for slot in range(k):
+                index = pick(size - slot)
+                chosen[slot] = pool[index]
+                pool[index] = pool[size - slot - 1]
         else:
-            selected = set()
-            selected_add = selected.add
-            for i in range(k):
-                j = randbelow(n)
-                while j in selected:
-                    j = randbelow(n)
-                selected_add(j)
-                result[i] = population[j]
-        return result
+            taken = set()
+            for slot in range(k):
+                index = pick(size)
+                while index in taken:
+                    index = pick(size)
+                taken.add(index)
+                chosen[slot] = population[index]
+        return chosen
 
     def choices(self, population, weights=None, *, cum_weights=None, k=1):
-        """k items of population chosen with replacement, optionally weighted."""
-        random = self.random
-        n = len(population)
+        """k picks from population with replacement, uniform or weighted (relative
+        weights, or cumulative ones through cum_weights)."""
+        draw = self.random
+        size = len(population)
         if cum_weights is None:
             if weights is None:
-                n += 0.0
-                return [population[_floor(random() * n)] for i in _repeat(None, k)]
+                size += 0.0     # float arithmetic, as CPython (no overflow for huge n)
+                return [population[_floor(draw() * size)] for _ in _times(None, k)]
             try:
-                cum_weights = list(_accumulate(weights))
+                cum_weights = list(_running_total(weights))
             except TypeError:
                 if not isinstance(weights, int):
                     raise
-                k = weights
-                raise TypeError(
-                    f'The number of choices must be a keyword argument: {k=}'
-                ) from None
+                raise TypeError('The number of choices must be a keyword argument: '
+                                f'k={weights}') from None
         elif weights is not None:
             raise TypeError('Cannot specify both weights and cumulative weights')
-        if len(cum_weights) != n:
+        if len(cum_weights) != size:
             raise ValueError('The number of weights does not match the population')
         total = cum_weights[-1] + 0.0
         if total <= 0.0:
             raise ValueError('Total of weights must be greater than zero')
         if not _isfinite(total):
             raise ValueError('Total of weights must be finite')
-        hi = n - 1
-        return [population[_bisect_right(cum_weights, random() * total, 0, hi)]
-                for i in _repeat(None, k)]
+        top = size - 1
+        return [population[_bisect_right(cum_weights, draw() * total, 0, top)]
+                for _ in _times(None, k)]
 
-    # Distributions of floats.
+    # ------------------------------------------------------------ continuous
 
     def uniform(self, a, b):
-        """A random float between a and b."""
+        """A float between a and b."""
         return a + (b - a) * self.random()
 
     def triangular(self, low=0.0, high=1.0, mode=None):
-        """The triangular distribution on [low, high] peaking at mode (the middle)."""
+        """The triangular distribution on [low, high] peaking at mode (the midpoint by
+        default), by inverting its distribution function."""
         u = self.random()
         try:
-            c = 0.5 if mode is None else (mode - low) / (high - low)
+            peak = 0.5 if mode is None else (mode - low) / (high - low)
         except ZeroDivisionError:
             return low
-        if u > c:
+        if u > peak:
             u = 1.0 - u
-            c = 1.0 - c
+            peak = 1.0 - peak
             low, high = high, low
-        return low + (high - low) * _sqrt(u * c)
+        return low + (high - low) * _sqrt(u * peak)
 
     def normalvariate(self, mu=0.0, sigma=1.0):
-        """The normal distribution, by Kinderman and Monahan's ratio method."""
-        random = self.random
+        """Normal distribution, by Kinderman and Monahan's ratio of uniforms."""
+        draw = self.random
         while True:
-            u1 = random()
-            u2 = 1.0 - random()
-            z = NV_MAGICCONST * (u1 - 0.5) / u2
-            zz = z * z / 4.0
-            if zz <= -_log(u2):
-                break
-        return mu + z * sigma
+            u = draw()
+            v = 1.0 - draw()
+            x = NV_MAGICCONST * (u - 0.5) / v
+            if x * x / 4.0 <= -_log(v):
+                return mu + x * sigma
 
     def gauss(self, mu=0.0, sigma=1.0):
-        """The normal distribution by the Box-Muller transform, which makes two values at
-        a time (the second is kept for the next call)."""
-        random = self.random
+        """Normal distribution by the Box-Muller transform: each pair of uniforms gives
+        two deviates, the second kept for the next call (see getstate())."""
         z = self.gauss_next
         self.gauss_next = None
         if z is None:
-            x2pi = random() * TWOPI
-            g2rad = _sqrt(-2.0 * _log(1.0 - random()))
-            z = _cos(x2pi) * g2rad
-            self.gauss_next = _sin(x2pi) * g2rad
+            angle = self.random() * TWOPI
+            radius = _sqrt(-2.0 * _log(1.0 - self.random()))
+            z = _cos(angle) * radius
+            self.gauss_next = _sin(angle) * radius
         return mu + z * sigma
 
     def lognormvariate(self, mu, sigma):
-        """exp of a normal variate with mean mu and deviation sigma."""
+        """Log-normal distribution: exp of a normal deviate."""
         return _exp(self.normalvariate(mu, sigma))
 
     def expovariate(self, lambd):
-        """The exponential distribution with rate lambd."""
+        """Exponential distribution with rate lambd (1/mean), by inversion."""
         return -_log(1.0 - self.random()) / lambd
 
     def vonmisesvariate(self, mu, kappa):
-        """The von Mises (circular normal) distribution, by Best and Fisher's method."""
-        random = self.random
+        """Von Mises (circular normal) distribution, by the rejection method of Best
+        and Fisher (1979); a result in [0, 2*pi)."""
+        draw = self.random
         if kappa <= 1e-6:
-            return TWOPI * random()
-        s = 0.5 / kappa
-        r = s + _sqrt(1.0 + s * s)
+            return TWOPI * draw()
+        half = 0.5 / kappa
+        rho = half + _sqrt(1.0 + half * half)
         while True:
-            u1 = random()
-            z = _cos(_pi * u1)
-            d = z / (r + z)
-            u2 = random()
-            if u2 < 1.0 - d * d or u2 <= (1.0 - d) * _exp(d):
+            z = _cos(_PI * draw())
+            d = z / (rho + z)
+            u = draw()
+            if u < 1.0 - d * d or u <= (1.0 - d) * _exp(d):
                 break
-        q = 1.0 / r
-        f = (q + z) / (1.0 + q * z)
-        u3 = random()
-        if u3 > 0.5:
-            theta = (mu + _acos(f)) % TWOPI
-        else:
-            theta = (mu - _acos(f)) % TWOPI
-        return theta
+        inverse = 1.0 / rho
+        f = (inverse + z) / (1.0 + inverse * z)
+        if draw() > 0.5:
+            return (mu + _acos(f)) % TWOPI
+        return (mu - _acos(f)) % TWOPI
 
     def gammavariate(self, alpha, beta):
-        """The gamma distribution (alpha > 0, beta > 0): Cheng's method above alpha = 1,
-        the exponential at 1, Ahrens and Dieter's GS below."""
+        """Gamma distribution with shape alpha and scale beta (both > 0): Cheng's
+        rejection algorithm GB for alpha > 1, exponential for alpha == 1, and
+        Ahrens-Dieter's GS for alpha < 1."""
         if alpha <= 0.0 or beta <= 0.0:
             raise ValueError('gammavariate: alpha and beta must be > 0.0')
-        random = self.random
+        draw = self.random
         if alpha > 1.0:
-            ainv = _sqrt(2.0 * alpha - 1.0)
-            bbb = alpha - LOG4
-            ccc = alpha + ainv
+            a = _sqrt(2.0 * alpha - 1.0)
+            b = alpha - LOG4
+            c = alpha + a
             while True:
-                u1 = random()
+                u1 = draw()
                 if not 1e-7 < u1 < 0.9999999:
                     continue
-                u2 = 1.0 - random()
-                v = _log(u1 / (1.0 - u1)) / ainv
+                u2 = 1.0 - draw()
+                v = _log(u1 / (1.0 - u1)) / a
                 x = alpha * _exp(v)
                 z = u1 * u1 * u2
-                r = bbb + ccc * v - x
+                r = b + c * v - x
                 if r + SG_MAGICCONST - 4.5 * z >= 0.0 or r >= _log(z):
                     return x * beta
-        elif alpha == 1.0:
-            return -_log(1.0 - random()) * beta
-        else:
-            while True:
-                u = random()
-                b = (_e + alpha) / _e
-                p = b * u
-                if p <= 1.0:
-                    x = p ** (1.0 / alpha)
-                else:
-                    x = -_log((b - p) / alpha)
-                u1 = random()
-                if p > 1.0:
-                    if u1 <= x ** (alpha - 1.0):
-                        break
-                elif u1 <= _exp(-x):
-                    break
-            return x * beta
+        if alpha == 1.0:
+            return -_log(1.0 - draw()) * beta
+        while True:
+            u = draw()
+            bound = (_E + alpha) / _E
+            p = bound * u
+            if p <= 1.0:
+                x = p ** (1.0 / alpha)
+            else:
+                x = -_log((bound - p) / alpha)
+            w = draw()
+            if p > 1.0:
+                if w <= x ** (alpha - 1.0):
+                    return x * beta
+            elif w <= _exp(-x):
+                return x * beta
 
     def betavariate(self, alpha, beta):
-        """The beta distribution, from two gamma variates."""
-        y = self.gammavariate(alpha, 1.0)
-        if y:
-            return y / (y + self.gammavariate(beta, 1.0))
-        return 0.0
+        """Beta distribution, from two gamma deviates X/(X+Y)."""
+        x = self.gammavariate(alpha, 1.0)
+        if not x:
+            return 0.0
+        return x / (x + self.gammavariate(beta, 1.0))
 
     def paretovariate(self, alpha):
-        """The Pareto distribution with shape alpha."""
-        u = 1.0 - self.random()
-        return u ** (-1.0 / alpha)
+        """Pareto distribution with shape alpha, by inversion."""
+        return (1.0 - self.random()) ** (-1.0 / alpha)
 
     def weibullvariate(self, alpha, beta):
-        """The Weibull distribution with scale alpha and shape beta."""
-        u = 1.0 - self.random()
-        return alpha * (-_log(u)) ** (1.0 / beta)
+        """Weibull distribution with scale alpha and shape beta, by inversion."""
+        return alpha * (-_log(1.0 - self.random())) ** (1.0 / beta)
 
 
 class SystemRandom(Random):
-    """Random numbers from the operating system's entropy source; no state, no seed."""
+    """Random numbers from the operating system's entropy source (os.urandom).
+    There is no state: seed() does nothing, getstate()/setstate() raise."""
 
     def random(self):
+        """A float in [0.0, 1.0) from 53 fresh random bits."""
         return (int.from_bytes(_urandom(7), 'big') >> 3) * RECIP_BPF
 
     def getrandbits(self, k):
+        """An int of k fresh random bits."""
         if k < 0:
             raise ValueError('number of bits must be non-negative')
-        numbytes = (k + 7) // 8
-        x = int.from_bytes(_urandom(numbytes), 'big')
-        return x >> (numbytes * 8 - k)
+        whole_bytes = (k + 7) // 8
+        value = int.from_bytes(_urandom(whole_bytes), 'big')
+        return value >> (whole_bytes * 8 - k)
 
     def randbytes(self, n):
+        """n fresh random bytes."""
         return _urandom(n)
 
     def seed(self, *args, **kwds):
+        """Does nothing: the entropy source takes no seed."""
         return None
 
     def _notimplemented(self, *args, **kwds):
@@ -465,28 +462,10 @@ class SystemRandom(Random):
     getstate = setstate = _notimplemented
 
 
-# The module's functions are the methods of one hidden generator.
+# The module-level functions are the bound methods of one shared generator, seeded from
+# entropy at import.
 _inst = Random()
-seed = _inst.seed
-random = _inst.random
-uniform = _inst.uniform
-triangular = _inst.triangular
-randint = _inst.randint
-choice = _inst.choice
-randrange = _inst.randrange
-sample = _inst.sample
-shuffle = _inst.shuffle
-choices = _inst.choices
-normalvariate = _inst.normalvariate
-lognormvariate = _inst.lognormvariate
-expovariate = _inst.expovariate
-vonmisesvariate = _inst.vonmisesvariate
-gammavariate = _inst.gammavariate
-gauss = _inst.gauss
-betavariate = _inst.betavariate
-paretovariate = _inst.paretovariate
-weibullvariate = _inst.weibullvariate
-getstate = _inst.getstate
-setstate = _inst.setstate
-getrandbits = _inst.getrandbits
-randbytes = _inst.randbytes
+for _name in __all__:
+    if _name not in ('Random', 'SystemRandom'):
+        globals()[_name] = getattr(_inst, _name)
+del _name
