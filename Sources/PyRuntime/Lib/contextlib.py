@@ -1,60 +1,114 @@
-"""Utilities for with-statement contexts: contextmanager, suppress, redirect_stdout,
-redirect_stderr, closing, nullcontext, ExitStack, ContextDecorator.
+"""Helpers for the with statement: contextmanager, ContextDecorator, closing,
+nullcontext, suppress, redirect_stdout, redirect_stderr, chdir, ExitStack and
+AbstractContextManager.
 
-Written for pyheap; behaviour and messages follow CPython 3.11.
+PyHeap runs no coroutines, so the asynchronous members of CPython's contextlib
+(asynccontextmanager, aclosing, AsyncExitStack, AbstractAsyncContextManager) are
+not provided, and chdir cannot change directory (there is no os module).
 """
+
+import abc as _abc
+import sys as _sys
+from types import GenericAlias as _GenericAlias
 
 __all__ = ['contextmanager', 'closing', 'nullcontext', 'AbstractContextManager',
            'ContextDecorator', 'ExitStack', 'redirect_stdout', 'redirect_stderr',
            'suppress', 'chdir']
 
-import sys as _sys
+
+def _pass_identity(wrapper, wrapped):
+    # functools.wraps, without importing functools: the wrapper takes over the
+    # wrapped function's name, docstring, annotations and attributes.
+    for attribute in ('__module__', '__name__', '__qualname__', '__doc__', '__annotations__'):
+        try:
+            value = getattr(wrapped, attribute)
+        except AttributeError:
+            continue
+        setattr(wrapper, attribute, value)
+    wrapper.__dict__.update(getattr(wrapped, '__dict__', {}))
+    wrapper.__wrapped__ = wrapped
+    return wrapper
 
 
-class AbstractContextManager:
-    """An abstract base class for context managers."""
+def _defines_all(klass, names):
+    # True when every name is found along klass's MRO and not set to None there;
+    # NotImplemented otherwise (so that the normal subclass check decides).
+    for name in names:
+        for ancestor in klass.__mro__:
+            if name in ancestor.__dict__:
+                if ancestor.__dict__[name] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
+
+
+class AbstractContextManager(_abc.ABC):
+    """Base class of context managers: __enter__ gives back self and __exit__ must
+    be written by the subclass.  Any class with both methods counts as a
+    subclass."""
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __enter__(self):
         return self
 
+    @_abc.abstractmethod
     def __exit__(self, exc_type, exc_value, traceback):
+        """Leave the context; a true result swallows the exception."""
         return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is not AbstractContextManager:
+            return NotImplemented
+        return _defines_all(C, ('__enter__', '__exit__'))
 
 
 class ContextDecorator(object):
-    """A base class or mixin that enables context managers to work as decorators."""
+    """Mixin letting a context manager also decorate functions: each call of the
+    decorated function then runs inside a with statement on the manager."""
 
     def _recreate_cm(self):
+        # The manager used for one call; single-use managers return a fresh copy.
         return self
 
     def __call__(self, func):
         def inner(*args, **kwds):
             with self._recreate_cm():
                 return func(*args, **kwds)
-        inner.__name__ = getattr(func, '__name__', 'inner')
-        inner.__qualname__ = getattr(func, '__qualname__', 'inner')
-        inner.__doc__ = getattr(func, '__doc__', None)
-        inner.__wrapped__ = func
-        return inner
+        return _pass_identity(inner, func)
 
 
-class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
-    """Helper for @contextmanager decorator."""
+def _close_and_fail(generator, message):
+    # Raise RuntimeError(message), closing the generator on the way out.
+    try:
+        raise RuntimeError(message)
+    finally:
+        generator.close()
+
+
+class _GeneratorContextManager(AbstractContextManager, ContextDecorator):
+    """The context manager @contextmanager makes of one generator."""
 
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
-        self.func, self.args, self.kwds = func, args, kwds
-        doc = getattr(func, '__doc__', None)
-        if doc is None:
-            doc = type(self).__doc__
-        self.__doc__ = doc
+        self.func = func
+        self.args = args
+        self.kwds = kwds
+        own_doc = getattr(func, '__doc__', None)
+        self.__doc__ = type(self).__doc__ if own_doc is None else own_doc
 
     def _recreate_cm(self):
-        return self.__class__(self.func, self.args, self.kwds)
+        return type(self)(self.func, self.args, self.kwds)
 
     def __enter__(self):
-        # The arguments are only needed to recreate the manager for decorator use.
-        del self.args, self.kwds, self.func
+        # The arguments were kept only for _recreate_cm; a manager that has been
+        # entered cannot be reused.
+        del self.args
+        del self.kwds
+        del self.func
         try:
             return next(self.gen)
         except StopIteration:
@@ -66,46 +120,54 @@ class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
                 next(self.gen)
             except StopIteration:
                 return False
-            else:
-                raise RuntimeError("generator didn't stop")
+            _close_and_fail(self.gen, "generator didn't stop")
         if value is None:
+            # __exit__ called by hand with only a type
             value = typ()
         try:
-            self.gen.throw(value)
-        except StopIteration as exc:
-            # The generator swallowed the exception, unless it re-raised the same one.
-            return exc is not value
-        except RuntimeError as exc:
-            if exc is value:
-                exc.__traceback__ = traceback
-                return False
-            if isinstance(value, StopIteration) and exc.__cause__ is value:
-                value.__traceback__ = traceback
-                return False
-            raise
-        except BaseException as exc:
-            if exc is not value:
+            if isinstance(value, BaseException):
+                self.gen.throw(value)
+            else:
+                self.gen.throw(typ, value)
+        except BaseException as raised:
+            if isinstance(raised, StopIteration):
+                # The generator returned: the exception is handled, unless what
+                # came back is the very StopIteration thrown in.
+                return raised is not value
+            came_back = raised is value
+            if not came_back and isinstance(value, StopIteration):
+                # PEP 479: a StopIteration thrown in comes out as a RuntimeError
+                came_back = isinstance(raised, RuntimeError) and raised.__cause__ is value
+            if not came_back:
                 raise
-            exc.__traceback__ = traceback
+            # Let the with statement re-raise the original exception untouched.
+            value.__traceback__ = traceback
             return False
-        raise RuntimeError("generator didn't stop after throw()")
+        _close_and_fail(self.gen, "generator didn't stop after throw()")
 
 
 def contextmanager(func):
-    """@contextmanager decorator: a generator function becomes a context manager factory;
-    the code before its yield runs on enter, the code after on exit."""
+    """Turn a generator function into a factory of context managers.
+
+    The generator must yield exactly once: the code before the yield runs on
+    entry, the yielded value is what `as` binds, and the code after it runs on
+    exit.  An exception raised in the with block is raised at the yield.
+
+        @contextmanager
+        def opened(path):
+            f = open(path)
+            try:
+                yield f
+            finally:
+                f.close()
+    """
     def helper(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
-    helper.__name__ = getattr(func, '__name__', 'helper')
-    helper.__qualname__ = getattr(func, '__qualname__', 'helper')
-    helper.__doc__ = getattr(func, '__doc__', None)
-    helper.__module__ = getattr(func, '__module__', None)
-    helper.__wrapped__ = func
-    return helper
+    return _pass_identity(helper, func)
 
 
 class closing(AbstractContextManager):
-    """Context to automatically close something at the end of a block."""
+    """Call thing.close() when the with block ends; `as` binds thing."""
 
     def __init__(self, thing):
         self.thing = thing
@@ -117,47 +179,9 @@ class closing(AbstractContextManager):
         self.thing.close()
 
 
-class _RedirectStream(AbstractContextManager):
-    _stream = None
-
-    def __init__(self, new_target):
-        self._new_target = new_target
-        self._old_targets = []
-
-    def __enter__(self):
-        self._old_targets.append(getattr(_sys, self._stream))
-        setattr(_sys, self._stream, self._new_target)
-        return self._new_target
-
-    def __exit__(self, exctype, excinst, exctb):
-        setattr(_sys, self._stream, self._old_targets.pop())
-
-
-class redirect_stdout(_RedirectStream):
-    """Context manager for temporarily redirecting stdout to another file."""
-    _stream = 'stdout'
-
-
-class redirect_stderr(_RedirectStream):
-    """Context manager for temporarily redirecting stderr to another file."""
-    _stream = 'stderr'
-
-
-class suppress(AbstractContextManager):
-    """Context manager to suppress specified exceptions."""
-
-    def __init__(self, *exceptions):
-        self._exceptions = exceptions
-
-    def __enter__(self):
-        pass
-
-    def __exit__(self, exctype, excinst, exctb):
-        return exctype is not None and issubclass(exctype, self._exceptions)
-
-
 class nullcontext(AbstractContextManager):
-    """Context manager that does no additional processing."""
+    """A context manager that does nothing; `as` binds enter_result.  Handy where
+    a with statement sometimes needs a real manager and sometimes none."""
 
     def __init__(self, enter_result=None):
         self.enter_result = enter_result
@@ -169,80 +193,170 @@ class nullcontext(AbstractContextManager):
         pass
 
 
+class _SwapStream(AbstractContextManager):
+    # Replace one of sys's standard streams for the duration of a with block;
+    # reentrant, so the targets being replaced are kept on a stack.
+    _stream = None
+
+    def __init__(self, new_target):
+        self._target = new_target
+        self._saved = []
+
+    def __enter__(self):
+        self._saved.append(getattr(_sys, self._stream))
+        setattr(_sys, self._stream, self._target)
+        return self._target
+
+    def __exit__(self, exctype, excinst, exctb):
+        setattr(_sys, self._stream, self._saved.pop())
+
+
+class redirect_stdout(_SwapStream):
+    """Send sys.stdout to another file-like object for the with block."""
+
+    _stream = 'stdout'
+
+
+class redirect_stderr(_SwapStream):
+    """Send sys.stderr to another file-like object for the with block."""
+
+    _stream = 'stderr'
+
+
+class suppress(AbstractContextManager):
+    """Swallow the listed exception types (and their subclasses) if the with
+    block raises one; execution resumes after the with statement."""
+
+    def __init__(self, *exceptions):
+        self._suppressed = exceptions
+
+    def __enter__(self):
+        pass
+
+    def __exit__(self, exctype, excinst, exctb):
+        return exctype is not None and issubclass(exctype, self._suppressed)
+
+
 class chdir(AbstractContextManager):
-    """Non thread-safe context manager to change the current working directory."""
+    """Change the working directory for the with block (not thread-safe).
+
+    PyHeap has no os module, so entering raises OSError."""
 
     def __init__(self, path):
         self.path = path
         self._old_cwd = []
 
     def __enter__(self):
-        raise OSError('chdir is not supported by pyheap')
+        raise OSError('contextlib.chdir is not available: PyHeap has no os module')
 
     def __exit__(self, *excinfo):
         pass
 
 
+def _relink_context(raised, previous, outside):
+    # A callback of ExitStack raised `raised` while the with statement was handling
+    # `outside`, so Python linked its context chain to `outside`.  Point that link
+    # at `previous` instead, the exception the callback itself was given, as if
+    # the callbacks were nested with statements.
+    link = raised
+    while True:
+        context = link.__context__
+        if context is None or context is previous:
+            return
+        if context is outside:
+            link.__context__ = previous
+            return
+        link = context
+
+
 class ExitStack(AbstractContextManager):
-    """Context manager for dynamic management of a stack of exit callbacks."""
+    """Collect context managers and callbacks; when the stack is closed (or its
+    with block ends) they run in the reverse order of registration, each seeing
+    the exception left by the ones before, as nested with statements would."""
 
     def __init__(self):
-        self._exit_callbacks = []
+        self._unwinders = []
 
     def pop_all(self):
-        new_stack = type(self)()
-        new_stack._exit_callbacks = self._exit_callbacks
-        self._exit_callbacks = []
-        return new_stack
+        """Move all the registered callbacks to a new ExitStack and return it."""
+        taker = type(self)()
+        taker._unwinders = self._unwinders
+        self._unwinders = []
+        return taker
 
     def push(self, exit):
+        """Register exit: a context manager's __exit__ method if it has one (the
+        manager itself is not entered), else a callable with __exit__'s signature.
+        Returns exit, so this can be used as a decorator."""
+        owner = type(exit)
         try:
-            exit_method = type(exit).__exit__
+            method = owner.__exit__
         except AttributeError:
-            self._exit_callbacks.append(exit)
+            self._unwinders.append(exit)
         else:
-            self._exit_callbacks.append(lambda *details: exit_method(exit, *details))
+            self._unwinders.append(self._bound_exit(exit, method))
         return exit
 
+    @staticmethod
+    def _bound_exit(manager, method):
+        def unwind(exc_type, exc, tb):
+            return method(manager, exc_type, exc, tb)
+        return unwind
+
     def enter_context(self, cm):
-        cls = type(cm)
+        """Enter cm, register its __exit__, and return what __enter__ returned."""
+        kind = type(cm)
         try:
-            enter = cls.__enter__
-            exit = cls.__exit__
+            enter = kind.__enter__
+            leave = kind.__exit__
         except AttributeError:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the context manager protocol") from None
+            raise TypeError("'%s.%s' object does not support the context manager protocol"
+                            % (kind.__module__, kind.__qualname__)) from None
         result = enter(cm)
-        self._exit_callbacks.append(lambda *details: exit(cm, *details))
+        self._unwinders.append(self._bound_exit(cm, leave))
         return result
 
     def callback(self, callback, /, *args, **kwds):
-        def _exit_wrapper(exc_type, exc, tb):
+        """Register callback(*args, **kwds) to run on exit (it cannot swallow
+        exceptions).  Returns callback, so this can be used as a decorator."""
+        def unwind(exc_type, exc, tb):
             callback(*args, **kwds)
-        _exit_wrapper.__wrapped__ = callback
-        self._exit_callbacks.append(_exit_wrapper)
+        unwind.__wrapped__ = callback
+        self._unwinders.append(unwind)
         return callback
 
     def close(self):
+        """Run the registered callbacks now."""
         self.__exit__(None, None, None)
 
     def __exit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-        pending_raise = False
-        suppressed_exc = False
-        details = exc_details
-        while self._exit_callbacks:
-            cb = self._exit_callbacks.pop()
+        had_exception = exc_details[0] is not None
+        outside = _sys.exc_info()[1]
+        current = exc_details
+        swallowed = False
+        failing = False
+        while self._unwinders:
+            unwind = self._unwinders.pop()
             try:
-                if cb(*details):
-                    suppressed_exc = True
-                    pending_raise = False
-                    details = (None, None, None)
-            except BaseException as new_exc:
-                if details[1] is not None and new_exc is not details[1]:
-                    new_exc.__context__ = details[1]
-                pending_raise = True
-                details = (type(new_exc), new_exc, new_exc.__traceback__)
-        if pending_raise:
-            raise details[1]
-        return received_exc and suppressed_exc
+                handled = unwind(*current)
+            except BaseException:
+                caught = _sys.exc_info()
+                _relink_context(caught[1], current[1], outside)
+                current = caught
+                failing = True
+            else:
+                if handled:
+                    swallowed = True
+                    failing = False
+                    current = (None, None, None)
+        if failing:
+            # Raising here would relink the exception's context to `outside`;
+            # keep the chain built above.
+            problem = current[1]
+            chain = problem.__context__
+            try:
+                raise problem
+            except BaseException:
+                problem.__context__ = chain
+                raise
+        return had_exception and swallowed

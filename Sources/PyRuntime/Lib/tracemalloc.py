@@ -1,180 +1,96 @@
 """Trace memory blocks allocated by Python.
 
-PyHeap's tracemalloc: the tables and the allocation hook are native (_tracemalloc, in
-Sources/PyRuntime/Modules/TraceMalloc); this module holds the value classes, snapshots,
-filters and statistics, with CPython 3.11's behaviour, formats and messages.
+In PyHeap the allocation hook and the trace tables live in the native module
+_tracemalloc (Sources/PyRuntime/Modules/TraceMalloc).  Everything built on top of
+its raw tuples is here: the value classes (Frame, Traceback, Trace, Statistic,
+StatisticDiff), the filters, and Snapshot with its grouping and comparison.
+
+A raw trace, as _tracemalloc hands it out, is the tuple
+    (domain, size, frames, total_nframe)
+where frames is a tuple of (filename, lineno) pairs, the innermost call first.
 """
 
+from _collections_abc import Iterable as _Iterable, Sequence as _Sequence
 from _tracemalloc import *
 from _tracemalloc import _get_object_traceback, _get_traces, _getline
 
 
-_SIZE_UNITS = ('B', 'KiB', 'MiB', 'GiB', 'TiB')
+# --- sizes as text -----------------------------------------------------------
+
+_UNIT_NAMES = ('B', 'KiB', 'MiB', 'GiB', 'TiB')
 
 
 def _format_size(size, sign):
-    # Three significant digits at most ("10.4 KiB", "150 KiB", "1023 B"); above TiB the
-    # number just grows.
-    for unit in _SIZE_UNITS:
-        magnitude = abs(size)
-        if unit != 'B' and magnitude < 100:
-            template = '%+.1f %s' if sign else '%.1f %s'
-            return template % (size, unit)
-        if unit == 'TiB' or magnitude < 10 * 1024:
-            template = '%+.0f %s' if sign else '%.0f %s'
-            return template % (size, unit)
-        size /= 1024
+    """Render a byte count the way tracemalloc's reports do ('10.4 KiB').
+
+    Sizes are divided by 1024 until they drop under 10 KiB worth of the current
+    unit; a value under 100 in a unit larger than bytes keeps one decimal."""
+    value = size
+    biggest = len(_UNIT_NAMES) - 1
+    for rank, unit in enumerate(_UNIT_NAMES):
+        magnitude = abs(value)
+        if rank > 0 and magnitude < 100:
+            digits = '%+.1f' if sign else '%.1f'
+            return (digits % value) + ' ' + unit
+        if magnitude < 10 * 1024 or rank == biggest:
+            digits = '%+.0f' if sign else '%.0f'
+            return (digits % value) + ' ' + unit
+        value = value / 1024
 
 
-def _average_suffix(size, count):
-    if not count:
-        return ''
-    return ', average=' + _format_size(size / count, False)
+def _ordered_by(slot):
+    """Class decorator: equality, hashing and the four orderings all compare the
+    tuple kept in `slot`, and only against instances of the same class."""
+
+    def decorate(cls):
+        def same_kind(other):
+            return isinstance(other, cls)
+
+        def __eq__(self, other):
+            if not same_kind(other):
+                return NotImplemented
+            return getattr(self, slot) == getattr(other, slot)
+
+        def __lt__(self, other):
+            if not same_kind(other):
+                return NotImplemented
+            return getattr(self, slot) < getattr(other, slot)
+
+        def __le__(self, other):
+            if not same_kind(other):
+                return NotImplemented
+            return getattr(self, slot) <= getattr(other, slot)
+
+        def __gt__(self, other):
+            if not same_kind(other):
+                return NotImplemented
+            return getattr(self, slot) > getattr(other, slot)
+
+        def __ge__(self, other):
+            if not same_kind(other):
+                return NotImplemented
+            return getattr(self, slot) >= getattr(other, slot)
+
+        def __hash__(self):
+            return hash(getattr(self, slot))
+
+        for method in (__eq__, __lt__, __le__, __gt__, __ge__, __hash__):
+            method.__qualname__ = cls.__qualname__ + '.' + method.__name__
+            setattr(cls, method.__name__, method)
+        return cls
+
+    return decorate
 
 
-class _SequenceMethods:
-    """What collections.abc.Sequence gives: iteration, reversed(), in, index(), count()."""
+# --- frames and tracebacks ---------------------------------------------------
 
-    __slots__ = ()
-
-    def __iter__(self):
-        position = 0
-        while True:
-            try:
-                item = self[position]
-            except IndexError:
-                return
-            yield item
-            position += 1
-
-    def __reversed__(self):
-        for position in range(len(self) - 1, -1, -1):
-            yield self[position]
-
-    def __contains__(self, value):
-        for item in self:
-            if item is value or item == value:
-                return True
-        return False
-
-    def index(self, value, start=0, stop=None):
-        if start is not None and start < 0:
-            start = max(len(self) + start, 0)
-        if stop is not None and stop < 0:
-            stop += len(self)
-        position = start
-        while stop is None or position < stop:
-            try:
-                item = self[position]
-            except IndexError:
-                break
-            if item is value or item == value:
-                return position
-            position += 1
-        raise ValueError
-
-    def count(self, value):
-        total = 0
-        for item in self:
-            if item is value or item == value:
-                total += 1
-        return total
-
-
-class Statistic:
-    """
-    Statistic difference on memory allocations between two Snapshot instance.
-    """
-
-    __slots__ = ('traceback', 'size', 'count')
-
-    def __init__(self, traceback, size, count):
-        self.traceback = traceback
-        self.size = size
-        self.count = count
-
-    def __hash__(self):
-        return hash((self.traceback, self.size, self.count))
-
-    def __eq__(self, other):
-        if not isinstance(other, Statistic):
-            return NotImplemented
-        return (self.traceback, self.size, self.count) == (other.traceback, other.size, other.count)
-
-    def __str__(self):
-        return '%s: size=%s, count=%i%s' % (
-            self.traceback, _format_size(self.size, False), self.count,
-            _average_suffix(self.size, self.count))
-
-    def __repr__(self):
-        return '<Statistic traceback=%r size=%i count=%i>' % (self.traceback, self.size, self.count)
-
-    def _sort_key(self):
-        return (self.size, self.count, self.traceback)
-
-
-class StatisticDiff:
-    """
-    Statistic difference on memory allocations between an old and a new
-    Snapshot instance.
-    """
-
-    __slots__ = ('traceback', 'size', 'size_diff', 'count', 'count_diff')
-
-    def __init__(self, traceback, size, size_diff, count, count_diff):
-        self.traceback = traceback
-        self.size = size
-        self.size_diff = size_diff
-        self.count = count
-        self.count_diff = count_diff
-
-    def _fields(self):
-        return (self.traceback, self.size, self.size_diff, self.count, self.count_diff)
-
-    def __hash__(self):
-        return hash(self._fields())
-
-    def __eq__(self, other):
-        if not isinstance(other, StatisticDiff):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __str__(self):
-        return '%s: size=%s (%s), count=%i (%+i)%s' % (
-            self.traceback, _format_size(self.size, False), _format_size(self.size_diff, True),
-            self.count, self.count_diff, _average_suffix(self.size, self.count))
-
-    def __repr__(self):
-        return '<StatisticDiff traceback=%r size=%i (%+i) count=%i (%+i)>' % (
-            self.traceback, self.size, self.size_diff, self.count, self.count_diff)
-
-    def _sort_key(self):
-        return (abs(self.size_diff), self.size, abs(self.count_diff), self.count, self.traceback)
-
-
-def _compare_grouped_stats(old_group, new_group):
-    # Every key of the new snapshot, then the keys only the old one had (now freed).
-    diffs = []
-    for traceback, stat in new_group.items():
-        before = old_group.pop(traceback, None)
-        old_size = before.size if before is not None else 0
-        old_count = before.count if before is not None else 0
-        diffs.append(StatisticDiff(traceback, stat.size, stat.size - old_size,
-                                   stat.count, stat.count - old_count))
-    for traceback, stat in old_group.items():
-        diffs.append(StatisticDiff(traceback, 0, -stat.size, 0, -stat.count))
-    return diffs
-
-
+@_ordered_by('_frame')
 class Frame:
-    """
-    Frame of a traceback.
-    """
+    """One (filename, lineno) position of a traceback."""
 
     __slots__ = ('_frame',)
 
     def __init__(self, frame):
-        # A (filename, lineno) tuple.
         self._frame = frame
 
     @property
@@ -185,55 +101,21 @@ class Frame:
     def lineno(self):
         return self._frame[1]
 
-    def __eq__(self, other):
-        if not isinstance(other, Frame):
-            return NotImplemented
-        return self._frame == other._frame
-
-    def __lt__(self, other):
-        if not isinstance(other, Frame):
-            return NotImplemented
-        return self._frame < other._frame
-
-    # The orderings functools.total_ordering derives from __lt__ and __eq__.
-    def __le__(self, other):
-        less = self.__lt__(other)
-        if less is NotImplemented:
-            return NotImplemented
-        return less or self == other
-
-    def __gt__(self, other):
-        less = self.__lt__(other)
-        if less is NotImplemented:
-            return NotImplemented
-        return not less and self != other
-
-    def __ge__(self, other):
-        less = self.__lt__(other)
-        if less is NotImplemented:
-            return NotImplemented
-        return not less
-
-    def __hash__(self):
-        return hash(self._frame)
-
     def __str__(self):
-        return '%s:%s' % (self._frame[0], self._frame[1])
+        return '%s:%s' % (self.filename, self.lineno)
 
     def __repr__(self):
-        return '<Frame filename=%r lineno=%r>' % (self._frame[0], self._frame[1])
+        return '<Frame filename=%r lineno=%r>' % (self.filename, self.lineno)
 
 
-class Traceback(_SequenceMethods):
-    """
-    Sequence of Frame instances sorted from the oldest frame
-    to the most recent frame.
-    """
+@_ordered_by('_frames')
+class Traceback(_Sequence):
+    """The Frame objects of one allocation, from the outermost call to the
+    innermost one (the reverse of the order _tracemalloc stores them in)."""
 
     __slots__ = ('_frames', '_total_nframe')
 
     def __init__(self, frames, total_nframe=None):
-        # _tracemalloc gives the most recent frame first; the API is oldest first.
         self._frames = tuple(reversed(frames))
         self._total_nframe = total_nframe
 
@@ -245,78 +127,44 @@ class Traceback(_SequenceMethods):
         return len(self._frames)
 
     def __getitem__(self, index):
+        picked = self._frames[index]
         if isinstance(index, slice):
-            return tuple([Frame(frame) for frame in self._frames[index]])
-        return Frame(self._frames[index])
+            return tuple([Frame(pair) for pair in picked])
+        return Frame(picked)
 
     def __contains__(self, frame):
         return frame._frame in self._frames
-
-    def __hash__(self):
-        return hash(self._frames)
-
-    def __eq__(self, other):
-        if not isinstance(other, Traceback):
-            return NotImplemented
-        return self._frames == other._frames
-
-    def __lt__(self, other):
-        if not isinstance(other, Traceback):
-            return NotImplemented
-        return self._frames < other._frames
-
-    def __le__(self, other):
-        less = self.__lt__(other)
-        if less is NotImplemented:
-            return NotImplemented
-        return less or self == other
-
-    def __gt__(self, other):
-        less = self.__lt__(other)
-        if less is NotImplemented:
-            return NotImplemented
-        return not less and self != other
-
-    def __ge__(self, other):
-        less = self.__lt__(other)
-        if less is NotImplemented:
-            return NotImplemented
-        return not less
 
     def __str__(self):
         return str(self[0])
 
     def __repr__(self):
-        text = '<Traceback %s' % (tuple(self),)
+        text = '<Traceback %r' % (tuple(self),)
         if self._total_nframe is not None:
             text += ' total_nframe=%s' % (self._total_nframe,)
         return text + '>'
 
     def format(self, limit=None, most_recent_first=False):
-        if limit is None:
-            frames = self
-        elif limit > 0:
-            frames = self[-limit:]
-        else:
-            frames = self[:limit]
+        chosen = self[:]
+        if limit is not None:
+            # A positive limit keeps that many innermost frames; any other value
+            # slices from the outer end, as CPython 3.11 does.
+            chosen = self[-limit:] if limit > 0 else self[:limit]
         if most_recent_first:
-            frames = reversed(frames)
+            chosen = chosen[::-1]
         lines = []
-        for frame in frames:
+        for frame in chosen:
             lines.append('  File "%s", line %s' % (frame.filename, frame.lineno))
             source = _getline(frame.filename, frame.lineno).strip()
             if source:
-                lines.append('    %s' % source)
+                lines.append('    ' + source)
         return lines
 
 
 def get_object_traceback(obj):
     """
-    Get the traceback where the Python object *obj* was allocated.
-    Return a Traceback instance.
-
-    Return None if the tracemalloc module is not tracing memory allocations or
-    did not trace the allocation of the object.
+    Return the Traceback of the place where obj was allocated, or None when
+    tracemalloc is not tracing or never saw that allocation.
     """
     frames = _get_object_traceback(obj)
     if frames is None:
@@ -324,15 +172,14 @@ def get_object_traceback(obj):
     return Traceback(frames)
 
 
+# --- traces --------------------------------------------------------------------
+
 class Trace:
-    """
-    Trace of a memory block.
-    """
+    """One traced memory block: its domain, its size and its Traceback."""
 
     __slots__ = ('_trace',)
 
     def __init__(self, trace):
-        # (domain, size, traceback frames, total_nframe)
         self._trace = trace
 
     @property
@@ -345,12 +192,13 @@ class Trace:
 
     @property
     def traceback(self):
+        # total_nframe is optional in hand-made traces
         return Traceback(*self._trace[2:])
 
     def __eq__(self, other):
-        if not isinstance(other, Trace):
-            return NotImplemented
-        return self._trace == other._trace
+        if isinstance(other, Trace):
+            return self._trace == other._trace
+        return NotImplemented
 
     def __hash__(self):
         return hash(self._trace)
@@ -363,9 +211,10 @@ class Trace:
             self.domain, _format_size(self.size, False), self.traceback)
 
 
-class _Traces(_SequenceMethods):
+class _Traces(_Sequence):
+    """Read-only view of a snapshot's raw traces as Trace objects."""
+
     def __init__(self, traces):
-        # A sequence of raw trace tuples (see Trace).
         self._traces = traces
 
     def __len__(self):
@@ -373,104 +222,299 @@ class _Traces(_SequenceMethods):
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return tuple([Trace(trace) for trace in self._traces[index]])
+            return tuple([Trace(raw) for raw in self._traces[index]])
         return Trace(self._traces[index])
 
     def __contains__(self, trace):
         return trace._trace in self._traces
 
     def __eq__(self, other):
-        if not isinstance(other, _Traces):
-            return NotImplemented
-        return self._traces == other._traces
+        if isinstance(other, _Traces):
+            return self._traces == other._traces
+        return NotImplemented
+
+    __hash__ = None
 
     def __repr__(self):
         return '<Traces len=%s>' % len(self)
 
 
-def _normalize_filename(filename):
-    # os.path.normcase is the identity on POSIX; compiled files count as their source.
-    if filename.endswith('.pyc'):
-        return filename[:-1]
-    return filename
+# --- statistics ------------------------------------------------------------------
+
+class Statistic:
+    """Size and number of the memory blocks allocated at one Traceback."""
+
+    __slots__ = ('traceback', 'size', 'count')
+
+    def __init__(self, traceback, size, count):
+        self.traceback, self.size, self.count = traceback, size, count
+
+    def __eq__(self, other):
+        if isinstance(other, Statistic):
+            return ((self.traceback, self.size, self.count)
+                    == (other.traceback, other.size, other.count))
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.traceback, self.size, self.count))
+
+    def __str__(self):
+        text = '%s: size=%s, count=%i' % (
+            self.traceback, _format_size(self.size, False), self.count)
+        if self.count:
+            text += ', average=%s' % _format_size(self.size / self.count, False)
+        return text
+
+    def __repr__(self):
+        return '<Statistic traceback=%r size=%i count=%i>' % (
+            self.traceback, self.size, self.count)
 
 
-def _class_end(pattern, start):
-    # The index of the ']' closing the class opened just before start, or -1.
-    position = start
-    if position < len(pattern) and pattern[position] == '!':
-        position += 1
-    if position < len(pattern) and pattern[position] == ']':
-        position += 1
-    return pattern.find(']', position)
+class StatisticDiff:
+    """How the blocks allocated at one Traceback changed between an older and a
+    newer Snapshot."""
+
+    __slots__ = ('traceback', 'size', 'size_diff', 'count', 'count_diff')
+
+    def __init__(self, traceback, size, size_diff, count, count_diff):
+        self.traceback, self.size, self.count = traceback, size, count
+        self.size_diff, self.count_diff = size_diff, count_diff
+
+    def _values(self):
+        return (self.traceback, self.size, self.size_diff, self.count, self.count_diff)
+
+    def __eq__(self, other):
+        if isinstance(other, StatisticDiff):
+            return self._values() == other._values()
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._values())
+
+    def __str__(self):
+        text = '%s: size=%s (%s), count=%i (%+i)' % (
+            self.traceback,
+            _format_size(self.size, False), _format_size(self.size_diff, True),
+            self.count, self.count_diff)
+        if self.count:
+            text += ', average=%s' % _format_size(self.size / self.count, False)
+        return text
+
+    def __repr__(self):
+        return '<StatisticDiff traceback=%r size=%i (%+i) count=%i (%+i)>' % (
+            self.traceback, self.size, self.size_diff, self.count, self.count_diff)
 
 
-def _class_matches(body, char):
-    # body: the text between '[' and ']'. Ranges whose ends are reversed match nothing.
-    negate = body.startswith('!')
-    if negate:
-        body = body[1:]
-    found = False
-    position = 0
-    while position < len(body):
-        low = body[position]
-        if position + 2 < len(body) and body[position + 1] == '-':
-            high = body[position + 2]
-            if low <= char <= high:
-                found = True
-            position += 3
+def _biggest_first(stat):
+    return (stat.size, stat.count, stat.traceback)
+
+
+def _biggest_change_first(diff):
+    return (abs(diff.size_diff), diff.size, abs(diff.count_diff), diff.count, diff.traceback)
+
+
+# --- filters ---------------------------------------------------------------------
+
+def _source_path(name):
+    # os.path.normcase on POSIX (a path-like object becomes its str or bytes), and a
+    # compiled module's name stands for its source.
+    if not isinstance(name, (str, bytes)):
+        fspath = getattr(type(name), '__fspath__', None)
+        if fspath is None:
+            raise TypeError('expected str, bytes or os.PathLike object, not %s'
+                            % type(name).__name__)
+        name = fspath(name)
+    if name.endswith('.pyc'):
+        name = name[:-1]
+    return name
+
+
+class _Glob:
+    """A shell-style pattern (fnmatch.fnmatchcase's language) made ready to match.
+
+    '*' matches any run of characters (slashes too), '?' any one character,
+    '[...]' one character of a set and '[!...]' one character outside it; a '['
+    without its ']' is an ordinary character.  Results are remembered per name,
+    since a snapshot repeats the same few file names many times."""
+
+    _STAR = object()
+    _ANY = object()
+
+    def __init__(self, pattern):
+        self.steps = self._compile(pattern)
+        self.plain = None
+        if all(type(step) is str for step in self.steps):
+            self.plain = ''.join(self.steps)
+        self.seen = {}
+
+    def _compile(self, pattern):
+        steps = []
+        size = len(pattern)
+        at = 0
+        while at < size:
+            char = pattern[at]
+            at += 1
+            if char == '*':
+                if not steps or steps[-1] is not self._STAR:
+                    steps.append(self._STAR)
+            elif char == '?':
+                steps.append(self._ANY)
+            elif char == '[':
+                close = self._bracket_end(pattern, at)
+                if close < 0:
+                    steps.append('[')
+                else:
+                    steps.append(self._char_set(pattern[at:close]))
+                    at = close + 1
+            else:
+                steps.append(char)
+        return steps
+
+    @staticmethod
+    def _bracket_end(pattern, at):
+        # A '!' right after '[' negates; a ']' first in the set is a member.
+        if pattern.startswith('!', at):
+            at += 1
+        if pattern.startswith(']', at):
+            at += 1
+        return pattern.find(']', at)
+
+    @staticmethod
+    def _char_set(body):
+        # What fnmatch makes of the text between '[' and ']', found by probing it:
+        #  * The body is cut at the hyphens that join two characters into a range.
+        #    The first cut is looked for from the second character on (the third
+        #    after a leading '!'); after a cut the character following the range's
+        #    high end is never a cut, and a hyphen at the very end is a member.
+        #  * From the right, a range whose low end is above its high end is removed
+        #    together with both of its ends, gluing its neighbours together.
+        #  * Only then does a leading '!' negate the set; when it was the low end
+        #    of the first range, that range's hyphen becomes a plain member.
+        #  * Nothing left: the set matches no character ('!' alone: any character).
+        pieces = []
+        cut_from = 2 if body.startswith('!') else 1
+        piece_start = 0
+        while True:
+            dash = body.find('-', cut_from)
+            if dash < 0:
+                break
+            pieces.append(body[piece_start:dash])
+            piece_start = dash + 1
+            cut_from = dash + 3
+        rest = body[piece_start:]
+        if rest:
+            pieces.append(rest)
         else:
-            if char == low:
-                found = True
-            position += 1
-    return found != negate
+            pieces[-1] = pieces[-1] + '-'
+        index = len(pieces) - 1
+        while index > 0:
+            low_side = pieces[index - 1]
+            high_side = pieces[index]
+            if low_side[-1] > high_side[0]:
+                pieces[index - 1] = low_side[:-1] + high_side[1:]
+                del pieces[index]
+            index -= 1
+        # Lay the pieces out as characters, with None where a range hyphen sits.
+        items = []
+        for number, piece in enumerate(pieces):
+            if number:
+                items.append(None)
+            items.extend(piece)
+        negated = bool(items) and items[0] == '!'
+        if negated:
+            del items[0]
+        singles = set()
+        ranges = []
+        at = 0
+        while at < len(items):
+            item = items[at]
+            if item is None:
+                singles.add('-')
+                at += 1
+            elif at + 2 < len(items) and items[at + 1] is None:
+                ranges.append((item, items[at + 2]))
+                at += 3
+            else:
+                singles.add(item)
+                at += 1
+        return (negated, frozenset(singles), tuple(ranges))
 
+    @staticmethod
+    def _in_set(spec, char):
+        negated, singles, ranges = spec
+        found = char in singles
+        if not found:
+            for low, high in ranges:
+                if low <= char <= high:
+                    found = True
+                    break
+        return found != negated
 
-def _glob_match(name, pattern):
-    # fnmatch.fnmatchcase: '*' any run (slashes too), '?' one character, '[...]' and
-    # '[!...]' classes, an unclosed '[' is literal; the whole name must match.
-    name_at = 0
-    pattern_at = 0
-    star_pattern = -1
-    star_name = 0
-    while name_at < len(name):
-        if pattern_at < len(pattern):
-            symbol = pattern[pattern_at]
-            if symbol == '*':
-                star_pattern = pattern_at
-                star_name = name_at
-                pattern_at += 1
-                continue
-            if symbol == '?':
-                name_at += 1
-                pattern_at += 1
-                continue
-            if symbol == '[':
-                end = _class_end(pattern, pattern_at + 1)
-                if end >= 0:
-                    if _class_matches(pattern[pattern_at + 1:end], name[name_at]):
-                        name_at += 1
-                        pattern_at = end + 1
-                        continue
-                elif name[name_at] == '[':
-                    name_at += 1
-                    pattern_at += 1
+    def _step_takes(self, step, char):
+        if type(step) is str:
+            return step == char
+        if step is self._ANY:
+            return True
+        return self._in_set(step, char)
+
+    def _search(self, name):
+        steps = self.steps
+        star = self._STAR
+        count = len(steps)
+        size = len(name)
+        at = 0
+        step = 0
+        resume_step = -1
+        resume_at = 0
+        while at < size:
+            if step < count:
+                current = steps[step]
+                if current is star:
+                    resume_step = step
+                    resume_at = at
+                    step += 1
                     continue
-            elif symbol == name[name_at]:
-                name_at += 1
-                pattern_at += 1
-                continue
-        if star_pattern < 0:
-            return False
-        star_name += 1
-        name_at = star_name
-        pattern_at = star_pattern + 1
-    while pattern_at < len(pattern) and pattern[pattern_at] == '*':
-        pattern_at += 1
-    return pattern_at == len(pattern)
+                if self._step_takes(current, name[at]):
+                    at += 1
+                    step += 1
+                    continue
+            if resume_step < 0:
+                return False
+            # let the last '*' swallow one more character and try again
+            resume_at += 1
+            at = resume_at
+            step = resume_step + 1
+        while step < count and steps[step] is star:
+            step += 1
+        return step == count
+
+    def matches(self, name):
+        if self.plain is not None:
+            return name == self.plain
+        known = self.seen.get(name)
+        if known is None:
+            known = self._search(name)
+            if len(self.seen) < 4096:
+                self.seen[name] = known
+        return known
+
+
+_globs = {}
+
+
+def _glob_for(pattern):
+    glob = _globs.get(pattern)
+    if glob is None:
+        if len(_globs) >= 256:
+            _globs.clear()
+        glob = _globs[pattern] = _Glob(pattern)
+    return glob
 
 
 class BaseFilter:
+    """Common base of Filter and DomainFilter.  A subclass decides, in
+    _match(trace), whether a raw trace passes it."""
+
     def __init__(self, inclusive):
         self.inclusive = inclusive
 
@@ -479,10 +523,15 @@ class BaseFilter:
 
 
 class Filter(BaseFilter):
-    def __init__(self, inclusive, filename_pattern, lineno=None, all_frames=False, domain=None):
+    """Keep (inclusive) or drop (not inclusive) the traces allocated in files
+    whose name matches filename_pattern, optionally only at line lineno and only
+    in address space domain.  With all_frames every frame of a traceback is
+    looked at, otherwise only the innermost one."""
+
+    def __init__(self, inclusive, filename_pattern,
+                 lineno=None, all_frames=False, domain=None):
         super().__init__(inclusive)
-        self.inclusive = inclusive
-        self._filename_pattern = _normalize_filename(filename_pattern)
+        self._filename_pattern = _source_path(filename_pattern)
         self.lineno = lineno
         self.all_frames = all_frames
         self.domain = domain
@@ -491,34 +540,29 @@ class Filter(BaseFilter):
     def filename_pattern(self):
         return self._filename_pattern
 
-    def _match_frame_impl(self, filename, lineno):
-        if not _glob_match(_normalize_filename(filename), self._filename_pattern):
-            return False
-        return self.lineno is None or lineno == self.lineno
-
-    def _match_frame(self, filename, lineno):
-        return self._match_frame_impl(filename, lineno) ^ (not self.inclusive)
-
-    def _match_traceback(self, traceback):
-        if not self.all_frames:
-            filename, lineno = traceback[0]
-            return self._match_frame(filename, lineno)
-        for filename, lineno in traceback:
-            if self._match_frame_impl(filename, lineno):
-                return self.inclusive
-        return not self.inclusive
-
     def _match(self, trace):
-        domain, size, traceback, total_nframe = trace
-        matched = self._match_traceback(traceback)
-        if self.domain is None:
-            return matched
-        if self.inclusive:
-            return matched and domain == self.domain
-        return matched or domain != self.domain
+        domain, size, frames, total_nframe = trace
+        glob = _glob_for(self._filename_pattern)
+        wanted_line = self.lineno
+        if self.all_frames:
+            candidates = frames
+        else:
+            candidates = (frames[0],)
+        hit = False
+        for filename, lineno in candidates:
+            if wanted_line is not None and lineno != wanted_line:
+                continue
+            if glob.matches(_source_path(filename)):
+                hit = True
+                break
+        if hit and self.domain is not None:
+            hit = domain == self.domain
+        return hit if self.inclusive else not hit
 
 
 class DomainFilter(BaseFilter):
+    """Keep (inclusive) or drop (not inclusive) the traces of one address space."""
+
     def __init__(self, inclusive, domain):
         super().__init__(inclusive)
         self._domain = domain
@@ -528,179 +572,178 @@ class DomainFilter(BaseFilter):
         return self._domain
 
     def _match(self, trace):
-        domain, size, traceback, total_nframe = trace
-        return (domain == self.domain) ^ (not self.inclusive)
+        domain, size, frames, total_nframe = trace
+        same = domain == self._domain
+        return same if self.inclusive else not same
 
 
-_SNAPSHOT_MAGIC = 'PyHeap tracemalloc snapshot 1'
+# --- snapshots -------------------------------------------------------------------
+
+# Snapshot.dump writes JSON (CPython pickles the snapshot; PyHeap has no pickle).
+# File names are stored once and referred to by their index in "filenames"; a
+# trace is [domain, size, total_nframe, [name index, lineno, name index, ...]].
+_DUMP_FORMAT = 'pyheap tracemalloc snapshot'
+_DUMP_VERSION = 1
 
 
-def _write_snapshot(snapshot, file):
-    # A text format of our own (CPython pickles; PyHeap has no pickle): the limit, the
-    # file names once each (length-prefixed), then one line per trace.
-    names = {}
-    name_list = []
-    rows = []
-    for domain, size, frames, total in snapshot.traces._traces:
-        cells = [str(domain), str(size), '-' if total is None else str(total), str(len(frames))]
-        for filename, lineno in frames:
-            index = names.get(filename)
-            if index is None:
-                index = names[filename] = len(name_list)
-                name_list.append(filename)
-            cells.append(str(index))
-            cells.append(str(lineno))
-        rows.append(' '.join(cells))
-    file.write('%s\n%s\n%d\n' % (_SNAPSHOT_MAGIC, snapshot.traceback_limit, len(name_list)))
-    for name in name_list:
-        file.write('%d %s\n' % (len(name), name))
-    file.write('%d\n' % len(rows))
-    for row in rows:
-        file.write(row + '\n')
-
-
-def _read_snapshot(text):
-    position = 0
-
-    def read_line():
-        nonlocal position
-        end = text.find('\n', position)
-        if end < 0:
-            raise ValueError('truncated tracemalloc snapshot')
-        line = text[position:end]
-        position = end + 1
-        return line
-
-    if read_line() != _SNAPSHOT_MAGIC:
-        raise ValueError('not a tracemalloc snapshot written by PyHeap')
-    limit = int(read_line())
-    names = []
-    for _ in range(int(read_line())):
-        space = text.index(' ', position)
-        length = int(text[position:space])
-        names.append(text[space + 1:space + 1 + length])
-        position = space + 1 + length + 1
-    traces = []
-    for _ in range(int(read_line())):
-        cells = read_line().split(' ')
-        total = None if cells[2] == '-' else int(cells[2])
-        frames = []
-        for frame in range(int(cells[3])):
-            frames.append((names[int(cells[4 + 2 * frame])], int(cells[5 + 2 * frame])))
-        traces.append((int(cells[0]), int(cells[1]), tuple(frames), total))
-    return Snapshot(traces, limit)
+def _check_key_type(key_type, cumulative):
+    if key_type not in ('traceback', 'filename', 'lineno'):
+        raise ValueError('unknown key_type: %r' % (key_type,))
+    if cumulative and key_type == 'traceback':
+        raise ValueError('cumulative mode cannot by used with key type %r' % (key_type,))
 
 
 class Snapshot:
-    """
-    Snapshot of traces of memory blocks allocated by Python.
-    """
+    """The traces of the memory blocks that were allocated when it was taken."""
 
     def __init__(self, traces, traceback_limit):
         self.traces = _Traces(traces)
         self.traceback_limit = traceback_limit
 
     def dump(self, filename):
-        """
-        Write the snapshot into a file.
-        """
-        with open(filename, 'w') as file:
-            _write_snapshot(self, file)
+        """Save the snapshot to the file filename (Snapshot.load reads it back)."""
+        import json
+        index_of = {}
+        rows = []
+        for domain, size, frames, total_nframe in self.traces._traces:
+            flat = []
+            for name, lineno in frames:
+                position = index_of.get(name)
+                if position is None:
+                    position = index_of[name] = len(index_of)
+                flat.append(position)
+                flat.append(lineno)
+            rows.append([domain, size, total_nframe, flat])
+        document = {
+            'format': _DUMP_FORMAT,
+            'version': _DUMP_VERSION,
+            'traceback_limit': self.traceback_limit,
+            'filenames': list(index_of),
+            'traces': rows,
+        }
+        text = json.dumps(document, separators=(',', ':'))
+        with open(filename, 'w') as stream:
+            stream.write(text)
+            stream.write('\n')
 
     @staticmethod
     def load(filename):
-        """
-        Load a snapshot from a file.
-        """
-        with open(filename) as file:
-            return _read_snapshot(file.read())
-
-    def _filter_trace(self, include_filters, exclude_filters, trace):
-        if include_filters:
-            if not any(trace_filter._match(trace) for trace_filter in include_filters):
-                return False
-        for trace_filter in exclude_filters:
-            if not trace_filter._match(trace):
-                return False
-        return True
+        """Read a snapshot saved by Snapshot.dump."""
+        import json
+        with open(filename) as stream:
+            document = json.loads(stream.read())
+        if (not isinstance(document, dict) or document.get('format') != _DUMP_FORMAT
+                or document.get('version') != _DUMP_VERSION):
+            raise ValueError('%r does not hold a snapshot saved by Snapshot.dump()'
+                             % (filename,))
+        names = document['filenames']
+        traces = []
+        for domain, size, total_nframe, flat in document['traces']:
+            frames = []
+            for slot in range(0, len(flat), 2):
+                frames.append((names[flat[slot]], flat[slot + 1]))
+            traces.append((domain, size, tuple(frames), total_nframe))
+        return Snapshot(traces, document['traceback_limit'])
 
     def filter_traces(self, filters):
         """
-        Create a new Snapshot instance with a filtered traces sequence, filters
-        is a list of Filter or DomainFilter instances.  If filters is an empty
-        list, return a new Snapshot instance with a copy of the traces.
+        Return a new Snapshot holding only the traces that pass filters, a list of
+        Filter and DomainFilter objects: a trace must pass at least one inclusive
+        filter (when there are any) and every exclusive one.  With no filters the
+        new snapshot gets a copy of all the traces.
         """
-        if getattr(type(filters), '__iter__', None) is None:
-            raise TypeError('filters must be a list of filters, not %s' % type(filters).__name__)
+        if not isinstance(filters, _Iterable):
+            raise TypeError('filters must be a list of filters, not %s'
+                            % type(filters).__name__)
         if not filters:
-            return Snapshot(list(self.traces._traces), self.traceback_limit)
-        include_filters = [f for f in filters if f.inclusive]
-        exclude_filters = [f for f in filters if not f.inclusive]
-        kept = [trace for trace in self.traces._traces
-                if self._filter_trace(include_filters, exclude_filters, trace)]
+            return Snapshot(self.traces._traces.copy(), self.traceback_limit)
+        wanted = []
+        unwanted = []
+        for each in filters:
+            if each.inclusive:
+                wanted.append(each)
+            else:
+                unwanted.append(each)
+        kept = []
+        for trace in self.traces._traces:
+            if wanted:
+                for each in wanted:
+                    if each._match(trace):
+                        break
+                else:
+                    continue
+            for each in unwanted:
+                if not each._match(trace):
+                    break
+            else:
+                kept.append(trace)
         return Snapshot(kept, self.traceback_limit)
 
-    def _group_by(self, key_type, cumulative):
-        if key_type not in ('traceback', 'filename', 'lineno'):
-            raise ValueError('unknown key_type: %r' % (key_type,))
-        if cumulative and key_type == 'traceback':
-            raise ValueError('cumulative mode cannot by used with key type %r' % key_type)
-        stats = {}
-        keys = {}
+    def _totals(self, key_type, cumulative):
+        # {frames of the key: [size, count]} for one way of grouping the traces
+        _check_key_type(key_type, cumulative)
+        totals = {}
 
-        def add(raw_key, frames, size):
-            traceback = keys.get(raw_key)
-            if traceback is None:
-                traceback = keys[raw_key] = Traceback(frames)
-            stat = stats.get(traceback)
-            if stat is None:
-                stats[traceback] = Statistic(traceback, size, 1)
+        def add(key, size):
+            entry = totals.get(key)
+            if entry is None:
+                totals[key] = [size, 1]
             else:
-                stat.size += size
-                stat.count += 1
+                entry[0] += size
+                entry[1] += 1
 
         for domain, size, frames, total_nframe in self.traces._traces:
-            if cumulative:
-                # Every frame of the traceback counts the block (a file that appears twice
-                # counts it twice, as in CPython).
+            if key_type == 'traceback':
+                add(frames, size)
+            elif not cumulative:
+                if key_type == 'lineno':
+                    add(frames[:1], size)
+                else:
+                    add(((frames[0][0], 0),), size)
+            else:
                 for frame in frames:
                     if key_type == 'lineno':
-                        add(frame, (frame,), size)
+                        add((frame,), size)
                     else:
-                        add(frame, ((frame[0], 0),), size)
-            elif key_type == 'traceback':
-                add(frames, frames, size)
-            elif key_type == 'lineno':
-                add(frames, frames[:1], size)
-            else:
-                add(frames, ((frames[0][0], 0),), size)
-        return stats
+                        add(((frame[0], 0),), size)
+        return totals
 
     def statistics(self, key_type, cumulative=False):
         """
-        Group statistics by key_type. Return a sorted list of Statistic
-        instances.
+        Group the traces by key_type ('filename', 'lineno' or 'traceback') and
+        return Statistic objects, the biggest first.  cumulative counts every frame
+        of a traceback instead of only the innermost one.
         """
-        result = list(self._group_by(key_type, cumulative).values())
-        result.sort(reverse=True, key=Statistic._sort_key)
-        return result
+        found = [Statistic(Traceback(key), size, count)
+                 for key, (size, count) in self._totals(key_type, cumulative).items()]
+        found.sort(key=_biggest_first, reverse=True)
+        return found
 
     def compare_to(self, old_snapshot, key_type, cumulative=False):
         """
-        Compute the differences with an old snapshot old_snapshot. Get
-        statistics as a sorted list of StatisticDiff instances, grouped by
-        group_by.
+        Group both snapshots by key_type like statistics() does and return
+        StatisticDiff objects for the groups, the biggest change first.
         """
-        new_group = self._group_by(key_type, cumulative)
-        old_group = old_snapshot._group_by(key_type, cumulative)
-        result = _compare_grouped_stats(old_group, new_group)
-        result.sort(reverse=True, key=StatisticDiff._sort_key)
-        return result
+        now = self._totals(key_type, cumulative)
+        before = old_snapshot._totals(key_type, cumulative)
+        changes = []
+        for key, (size, count) in now.items():
+            old = before.pop(key, None)
+            if old is None:
+                old_size = old_count = 0
+            else:
+                old_size, old_count = old
+            changes.append(StatisticDiff(Traceback(key), size, size - old_size,
+                                         count, count - old_count))
+        for key, (size, count) in before.items():
+            changes.append(StatisticDiff(Traceback(key), 0, -size, 0, -count))
+        changes.sort(key=_biggest_change_first, reverse=True)
+        return changes
 
 
 def take_snapshot():
     """
-    Take a snapshot of traces of memory blocks allocated by Python.
+    Return a Snapshot of the traces of the memory blocks allocated so far.
     """
     if not is_tracing():
         raise RuntimeError('the tracemalloc module must be tracing memory '
