@@ -135,7 +135,7 @@ extension RuntimeRef {
     // The index slot pointing at this entry.
     var slot = hash & table.mask
     var perturb = UInt(bitPattern: hash)
-    while table.indices[slot] != index {
+    while table.index(at: slot) != index {
       perturb >>= 5
       slot = (slot &* 5 &+ Int(bitPattern: perturb) &+ 1) & table.mask
     }

@@ -5,7 +5,7 @@
 ///
 ///   table (mem domain):
 ///   +----------+-----------+--------+------+---------+--------------------------+-------------------------------------+
-///   | capacity | entries n | usable | kind | version | indices: capacity × Int  | entries: (hash, key, value) × 2/3 cap |
+///   | capacity | entries n | usable | kind | version | indices: capacity × 1–8 B | entries: (hash, key, value) × 2/3 cap |
 ///   +----------+-----------+--------+------+---------+--------------------------+-------------------------------------+
 ///     indices hold -1 (empty), -2 (deleted) or an entry number; entries keep insertion
 ///     order, a deleted entry has nil key and value. `usable` counts the entries still free
@@ -67,10 +67,45 @@ public enum DictObject {
     }
     /// The entry array's length (`USABLE_FRACTION`).
     var usable: Int { DictObject.usableFraction(capacity) }
-    var indices: UnsafeMutablePointer<Int> { (raw + DictObject.tableHeaderSize).assumingMemoryBound(to: Int.self) }
+    /// Bytes per index slot (`DK_IXSIZE`): 1 up to 128 slots, 2 up to 2¹⁵, 4 up to 2³¹,
+    /// else 8. The index array is the part of a small table that scales with its
+    /// capacity, so narrow slots are what keep an 8-slot table (every small dict, every
+    /// instance's attributes) at 160 bytes rather than 216.
+    @inline(__always)
+    static func indexWidth(capacity: Int) -> Int {
+      capacity <= 0x80 ? 1 : capacity <= 0x8000 ? 2 : capacity <= 0x8000_0000 ? 4 : 8
+    }
+    @inline(__always) var indexWidth: Int { Table.indexWidth(capacity: capacity) }
+    /// The entry number in index slot `slot`, or ``DictObject/emptySlot`` or
+    /// ``DictObject/deletedSlot``.
+    @inline(__always)
+    func index(at slot: Int) -> Int {
+      let base = raw + DictObject.tableHeaderSize
+      switch indexWidth {
+      case 1: return Int(base.load(fromByteOffset: slot, as: Int8.self))
+      case 2: return Int(base.load(fromByteOffset: slot &* 2, as: Int16.self))
+      case 4: return Int(base.load(fromByteOffset: slot &* 4, as: Int32.self))
+      default: return base.load(fromByteOffset: slot &* 8, as: Int.self)
+      }
+    }
+    @inline(__always)
+    func setIndex(_ slot: Int, _ value: Int) {
+      let base = raw + DictObject.tableHeaderSize
+      switch indexWidth {
+      case 1: base.storeBytes(of: Int8(truncatingIfNeeded: value), toByteOffset: slot, as: Int8.self)
+      case 2: base.storeBytes(of: Int16(truncatingIfNeeded: value), toByteOffset: slot &* 2, as: Int16.self)
+      case 4: base.storeBytes(of: Int32(truncatingIfNeeded: value), toByteOffset: slot &* 4, as: Int32.self)
+      default: base.storeBytes(of: value, toByteOffset: slot &* 8, as: Int.self)
+      }
+    }
+    /// Marks every index slot empty (-1 is all ones at every width).
+    func clearIndices() {
+      (raw + DictObject.tableHeaderSize).initializeMemory(as: UInt8.self, repeating: 0xFF, count: capacity &* indexWidth)
+    }
     @inline(__always)
     func entry(_ index: Int) -> UnsafeMutableRawPointer {
-      raw + DictObject.tableHeaderSize + capacity &* 8 + index &* DictObject.entryStride
+      let capacity = self.capacity
+      return raw + DictObject.tableHeaderSize + capacity &* Table.indexWidth(capacity: capacity) + index &* DictObject.entryStride
     }
     func hash(_ index: Int) -> Int { entry(index).load(as: Int.self) }
     func key(_ index: Int) -> PyRef? { PyRef(entry(index).load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self)) }
@@ -84,7 +119,8 @@ public enum DictObject {
       entry(index).storeBytes(of: value?.raw, toByteOffset: 16, as: UnsafeMutableRawPointer?.self)
     }
     static func byteCount(capacity: Int) -> Int {
-      DictObject.tableHeaderSize + capacity * 8 + DictObject.usableFraction(capacity) * DictObject.entryStride
+      DictObject.tableHeaderSize + capacity * indexWidth(capacity: capacity)
+        + DictObject.usableFraction(capacity) * DictObject.entryStride
     }
 
     /// `find_empty_slot`: the first empty or deleted index slot on `hash`'s probe sequence.
@@ -92,7 +128,7 @@ public enum DictObject {
       let mask = self.mask
       var slot = hash & mask
       var perturb = UInt(bitPattern: hash)
-      while indices[slot] >= 0 {
+      while index(at: slot) >= 0 {
         perturb >>= 5
         slot = (slot &* 5 &+ Int(bitPattern: perturb) &+ 1) & mask
       }
@@ -309,7 +345,7 @@ public enum DictObject {
     var slot = hash & mask
     var perturb = UInt(bitPattern: hash)
     while true {
-      let index = table.indices[slot]
+      let index = table.index(at: slot)
       if index == emptySlot { return -1 }
       if index >= 0 {
         let entry = table.entry(index)
@@ -342,7 +378,7 @@ public enum DictObject {
     var slot = hash & mask
     var perturb = UInt(bitPattern: hash)
     while true {
-      let index = table.indices[slot]
+      let index = table.index(at: slot)
       if index == emptySlot { return .absent }
       if index >= 0 {
         let entry = table.entry(index)
@@ -443,7 +479,7 @@ extension RuntimeRef {
       key.incref()
       value.incref()
       table.setEntry(entry, hash: hash, key: key, value: value)
-      table.indices[table.emptySlot(for: hash)] = entry
+      table.setIndex(table.emptySlot(for: hash), entry)
       table.entryCount = entry + 1
       table.usableLeft -= 1
       DictObject.setCount(dict, DictObject.count(dict) + 1)
@@ -506,7 +542,7 @@ extension RuntimeRef {
     let table = DictObject.table(dict).unsafelyUnwrapped
     let oldKey = table.key(entry).unsafelyUnwrapped, oldValue = table.value(entry).unsafelyUnwrapped
     table.keysVersion = 0
-    table.indices[slot] = DictObject.deletedSlot
+    table.setIndex(slot, DictObject.deletedSlot)
     table.setEntry(entry, hash: 0, key: nil, value: nil)
     DictObject.setCount(dict, DictObject.count(dict) - 1)
     return (oldKey, oldValue)
@@ -556,7 +592,7 @@ extension RuntimeRef {
     block.storeBytes(of: capacity, as: Int.self)
     let table = DictObject.Table(raw: block)
     table.entryCount = 0
-    table.indices.initialize(repeating: DictObject.emptySlot, count: capacity)
+    table.clearIndices()
     let old = DictObject.table(dict)
     table.isUnicode = unicode && (old?.isUnicode ?? true)
     table.keysVersion = 0
@@ -566,7 +602,7 @@ extension RuntimeRef {
         guard let key = old.key(index) else { continue }
         let hash = old.hash(index)
         table.setEntry(entry, hash: hash, key: key, value: old.value(index))
-        table.indices[table.emptySlot(for: hash)] = entry
+        table.setIndex(table.emptySlot(for: hash), entry)
         entry += 1
       }
       table.entryCount = entry
