@@ -49,7 +49,7 @@ extension RuntimeRef {
       case .instance:
         InstanceObject.forEachReference(object, record) { decrefVisit($0) }
       case .classInstance:
-        ClassInstances.forEachReference(object, record) { decrefVisit($0) }
+        _ = ClassInstances.forEachReference(object, record, from: ObjectLayout.headerSize) { decrefVisit($0); return 0 }
       case .list:
         ListObject.forEachReference(object) { decrefVisit($0) }
       case .tuple:
@@ -82,7 +82,7 @@ extension RuntimeRef {
         case .instance:
           InstanceObject.forEachReference(object, record) { markReachable($0, young.head) }
         case .classInstance:
-          ClassInstances.forEachReference(object, record) { markReachable($0, young.head) }
+          _ = ClassInstances.forEachReference(object, record, from: ObjectLayout.headerSize) { markReachable($0, young.head); return 0 }
         case .list:
           ListObject.forEachReference(object) { markReachable($0, young.head) }
         case .tuple:

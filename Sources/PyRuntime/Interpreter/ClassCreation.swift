@@ -71,7 +71,9 @@ extension RuntimeRef {
     if wantsDict && dictOffset == 0 {
       dictOffset = basicSize
       basicSize += 8
-      managedDict = true
+      // Inline values only for instances laid out as plain objects, as CPython 3.11 keeps
+      // them only there: a `list` or `tuple` subclass gets a real dict.
+      managedDict = layoutRoot(solid) == state.pointee.types.object
     }
     if wantsWeakref && weakListOffset == 0 {
       weakListOffset = basicSize
@@ -278,47 +280,42 @@ enum ClassInstances {
     }
   }
 
+  /// `subtype_traverse`: the reference fields the class adds after its built-in base's
+  /// layout (for an inline-values dict, the attribute values), then the class itself, then
+  /// the base's own references: the order CPython 3.11's `gc.get_referents` shows.
   static let traverse: Slot.Traverse = { raw, visit, arg in
     let object = PyRef(raw)
     let type = object.type
-    // The class itself is immortal for now; only the fields it adds are visited, then the
-    // built-in base's own references.
     let root = layoutRoot(type)
-    let record = type.record
-    var offset = root.record.pointee.basicSize
-    while offset < record.pointee.basicSize {
-      if offset != record.pointee.weakListOffset, let value = object.loadRef(at: offset) {
-        // Inline values belong to the instance: the collector sees them, not their dict.
-        let result = offset == record.pointee.dictOffset && DictObject.holdsInlineValues(value)
-          ? DictObject.traverseEntries(value, visit, arg) : visit(value.raw, arg)
-        if result != 0 { return result }
-      }
-      offset += 8
-    }
+    let result = forEachReference(object, type.record, from: root.record.pointee.basicSize) { visit($0, arg) }
+    if result != 0 { return result }
+    let visited = visit(type.raw, arg)
+    if visited != 0 { return visited }
     if let traverse = root.record.pointee.traverse { return traverse(raw, visit, arg) }
     return 0
   }
 
-  /// Calls `body` with each reference ``traverse`` visits, for a class whose layout root is
-  /// `object`: the collector's inlined form of ``traverse`` (``TraverseKind/classInstance``).
-  /// An inline-values dict's keys are skipped while every key is an exact str (never a GC
-  /// object), so a young collection reads only the attribute values.
+  /// Calls `body` with each reference field from `start` to the end of the instance (not
+  /// the weak-reference list), stopping at the first nonzero result. An inline-values
+  /// dict stands for its values (and its keys, unless every key is an exact str, never a
+  /// GC object), as CPython's values array does. The collector inlines this with `start`
+  /// at the end of `object`'s header (``TraverseKind/classInstance``); it skips the class
+  /// itself, which is immortal (classes are never freed yet) and so never garbage.
   @inline(__always)
-  static func forEachReference(_ object: PyRef, _ record: UnsafeMutablePointer<TypeRecord>,
-                               _ body: (UnsafeMutableRawPointer) -> Void) {
-    var offset = ObjectLayout.headerSize
+  static func forEachReference(_ object: PyRef, _ record: UnsafeMutablePointer<TypeRecord>, from start: Int,
+                               _ body: (UnsafeMutableRawPointer) -> Int32) -> Int32 {
+    var offset = start
     let end = record.pointee.basicSize, weakListOffset = record.pointee.weakListOffset
     let dictOffset = record.pointee.dictOffset
     while offset < end {
       if offset != weakListOffset, let value = object.loadRef(at: offset) {
-        if offset == dictOffset && DictObject.holdsInlineValues(value) {
-          DictObject.forEachEntryReference(value, body)
-        } else {
-          body(value.raw)
-        }
+        let result = offset == dictOffset && DictObject.holdsInlineValues(value)
+          ? DictObject.forEachEntryReference(value, body) : body(value.raw)
+        if result != 0 { return result }
       }
       offset &+= 8
     }
+    return 0
   }
 
   static let clear: Slot.Clear = { raw, runtime in

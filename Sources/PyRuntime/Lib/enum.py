@@ -16,14 +16,7 @@ str() and format() results, lookups, flag arithmetic and error messages.
 import sys as _sys
 from types import MappingProxyType
 
-try:
-    from _collections import _caller_module
-except ImportError:                      # not under pyheap: read the frame instead
-    def _caller_module(depth):
-        try:
-            return _sys._getframe(depth + 2).f_globals.get('__name__')
-        except (AttributeError, ValueError):
-            return None
+from _collections import _caller_module
 
 __all__ = [
     # the classes

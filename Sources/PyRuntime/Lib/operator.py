@@ -177,12 +177,9 @@ def xor(a, b, /):
 # Types whose instances join with + as sequences (the C API's sq_concat); their own +
 # reports a bad right operand.
 _JOINABLE = (str, bytes, bytearray, list, tuple)
-try:
-    from _collections import deque as _deque
-    _JOINABLE += (_deque,)
-    del _deque
-except ImportError:
-    pass
+from _collections import deque as _deque
+_JOINABLE += (_deque,)
+del _deque
 
 
 def _is_sequence(value):

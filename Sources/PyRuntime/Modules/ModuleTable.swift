@@ -40,12 +40,12 @@ enum ModuleTable {
   /// CPython's `-X frozen_modules=off`, so a frozen module can be edited and tried
   /// without rebuilding the binary.
   static func frozenSource(_ name: String) -> [UInt8]? {
-    guard embeddedSource(name) != nil else { return nil }
+    guard let embedded = embeddedSource(name) else { return nil }
     if let directory = getenv("PYHEAP_FROZEN_PATH").map({ String(cString: $0) }), !directory.isEmpty,
        let edited = FileSystem.read(directory + "/" + name + ".py") {
       return edited
     }
-    return embeddedSource(name)
+    return embedded
   }
 
   private static func embeddedSource(_ name: String) -> [UInt8]? {

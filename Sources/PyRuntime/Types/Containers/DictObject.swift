@@ -280,38 +280,28 @@ public enum DictObject {
     }
   }
 
-  /// Calls `visit` on every key and value (the instance's traverse of inline values).
+  /// Calls `body` with every value, and every key unless all keys are exact strs (never
+  /// GC objects), stopping at the first nonzero result: an instance's inline values as
+  /// its traverse and the collector see them.
   @inline(__always)
-  static func traverseEntries(_ dict: PyRef, _ visit: VisitProc, _ arg: UnsafeMutableRawPointer?) -> Int32 {
+  static func forEachEntryReference(_ dict: PyRef, _ body: (UnsafeMutableRawPointer) -> Int32) -> Int32 {
     guard let table = table(dict) else { return 0 }
-    for index in 0..<table.entryCount {
-      if let key = table.key(index) {
-        let result = visit(key.raw, arg)
-        if result != 0 { return result }
-      }
-      if let value = table.value(index) {
-        let result = visit(value.raw, arg)
-        if result != 0 { return result }
-      }
-    }
-    return 0
-  }
-
-  /// Calls `body` with every value, and every key unless all keys are exact strs: the
-  /// collector's inlined walk of an instance's inline values (the keys of such a table are
-  /// never GC objects).
-  @inline(__always)
-  static func forEachEntryReference(_ dict: PyRef, _ body: (UnsafeMutableRawPointer) -> Void) {
-    guard let table = table(dict) else { return }
     let visitKeys = !table.isUnicode
     let count = table.entryCount
     var index = 0
     while index < count {
       let entry = table.entry(index)
-      if visitKeys, let key = entry.load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self) { body(key) }
-      if let value = entry.load(fromByteOffset: 16, as: UnsafeMutableRawPointer?.self) { body(value) }
+      if visitKeys, let key = entry.load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self) {
+        let result = body(key)
+        if result != 0 { return result }
+      }
+      if let value = entry.load(fromByteOffset: 16, as: UnsafeMutableRawPointer?.self) {
+        let result = body(value)
+        if result != 0 { return result }
+      }
       index &+= 1
     }
+    return 0
   }
 
   /// No key or value is a GC object that is (or may become) tracked.
