@@ -242,16 +242,26 @@ extension RuntimeRef {
 /// The slots every class's instances share: dealloc with `__del__` (PEP 442), weak
 /// references, `__dict__` and `__slots__`, then the built-in base's own dealloc.
 enum ClassInstances {
-  /// Empties every reference field a class adds after its built-in base's layout (its
-  /// `__slots__` and `__dict__`; not the weak-reference list), releasing the values in
-  /// field order. No allocation: this runs on every instance's deallocation.
+  /// Empties every reference field a class adds after its built-in base's layout (not the
+  /// weak-reference list): its `__slots__` in field order, then its `__dict__` or inline
+  /// values, as CPython's `subtype_dealloc` does. No allocation: this runs on every
+  /// instance's deallocation.
   @inline(__always)
   static func releaseAddedReferences(_ object: PyRef, _ rt: RuntimeRef) {
     let record = object.type.record
     var offset = layoutRoot(object.type).record.pointee.basicSize
+    let dictOffset = record.pointee.dictOffset
     while offset < record.pointee.basicSize {
-      if offset != record.pointee.weakListOffset { rt.replaceRef(in: object, at: offset, with: nil) }
+      if offset != record.pointee.weakListOffset && offset != dictOffset {
+        rt.replaceRef(in: object, at: offset, with: nil)
+      }
       offset += 8
+    }
+    guard dictOffset >= layoutRoot(object.type).record.pointee.basicSize else { return }
+    if record.pointee.flags.contains(.managedDict) && object.loadRef(at: dictOffset) == nil {
+      rt.releaseInlineValues(object, record)
+    } else {
+      rt.replaceRef(in: object, at: dictOffset, with: nil)
     }
   }
 
@@ -281,7 +291,7 @@ enum ClassInstances {
   }
 
   /// `subtype_traverse`: the reference fields the class adds after its built-in base's
-  /// layout (for an inline-values dict, the attribute values), then the class itself, then
+  /// layout (for inline values, the attribute values), then the class itself, then
   /// the base's own references: the order CPython 3.11's `gc.get_referents` shows.
   static let traverse: Slot.Traverse = { raw, visit, arg in
     let object = PyRef(raw)
@@ -296,9 +306,9 @@ enum ClassInstances {
   }
 
   /// Calls `body` with each reference field from `start` to the end of the instance (not
-  /// the weak-reference list), stopping at the first nonzero result. An inline-values
-  /// dict stands for its values (and its keys, unless every key is an exact str, never a
-  /// GC object), as CPython's values array does. The collector inlines this with `start`
+  /// the weak-reference list), the `__dict__` last, stopping at the first nonzero result.
+  /// While a managed-dict instance keeps its attributes inline, their values stand in the
+  /// dict's place (``InstanceValues``). The collector inlines this with `start`
   /// at the end of `object`'s header (``TraverseKind/classInstance``); it skips the class
   /// itself, which is immortal (classes are never freed yet) and so never garbage.
   @inline(__always)
@@ -308,14 +318,15 @@ enum ClassInstances {
     let end = record.pointee.basicSize, weakListOffset = record.pointee.weakListOffset
     let dictOffset = record.pointee.dictOffset
     while offset < end {
-      if offset != weakListOffset, let value = object.loadRef(at: offset) {
-        let result = offset == dictOffset && DictObject.holdsInlineValues(value)
-          ? DictObject.forEachEntryReference(value, body) : body(value.raw)
+      if offset != weakListOffset && offset != dictOffset, let value = object.loadRef(at: offset) {
+        let result = body(value.raw)
         if result != 0 { return result }
       }
       offset &+= 8
     }
-    return 0
+    guard dictOffset >= start else { return 0 }
+    if let dict = object.loadRef(at: dictOffset) { return body(dict.raw) }
+    return record.pointee.flags.contains(.managedDict) ? InstanceValues(object, record).forEachValue(body) : 0
   }
 
   static let clear: Slot.Clear = { raw, runtime in

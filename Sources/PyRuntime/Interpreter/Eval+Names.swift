@@ -104,7 +104,16 @@ extension RuntimeRef {
       if isPlainMethod {
         // An instance attribute of the same name shadows the method.
         let dictOffset = type.record.pointee.dictOffset
-        if dictOffset == 0 || object.loadRef(at: dictOffset).flatMap({ dictGetItem($0, name) }) == nil {
+        let shadowed: Bool
+        if dictOffset == 0 {
+          shadowed = false
+        } else if let dict = object.loadRef(at: dictOffset) {
+          shadowed = dictGetItem(dict, name) != nil
+        } else {
+          shadowed = type.flags.contains(.managedDict) && name.type == state.pointee.types.str
+            && inlineAttribute(object, name) != nil
+        }
+        if !shadowed {
           if hasError { return nil }
           descriptor.incref()
           return (descriptor, object)

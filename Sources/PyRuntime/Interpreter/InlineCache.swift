@@ -11,19 +11,22 @@ import PyCompiler
 ///
 /// | instruction | kind | holds while | shortcut |
 /// |---|---|---|---|
-/// | `LOAD_ATTR`, `STORE_ATTR` | ``Kind/instanceValue`` | the type's version tag | the instance dict's entry `index`, if its key is still the name (`LOAD_ATTR_INSTANCE_VALUE`) |
+/// | `LOAD_ATTR`, `STORE_ATTR` | ``Kind/instanceValue`` | the type's version tag | slot `index` of the instance's inline values, while it has no dict (`LOAD_ATTR_INSTANCE_VALUE`) |
+/// | `LOAD_ATTR`, `STORE_ATTR` | ``Kind/dictHint`` | the type's version tag | the instance dict's entry `index`, if its key is still the name (`LOAD_ATTR_WITH_HINT`) |
 /// | `LOAD_ATTR`, `STORE_ATTR` | ``Kind/slot`` | the type's version tag | the `__slots__` field at offset `index` (`LOAD_ATTR_SLOT`) |
-/// | `LOAD_METHOD` | ``Kind/method`` | the type's version tag | the method `object`, unless the instance dict shadows it (`LOAD_METHOD_WITH_VALUES`) |
+/// | `LOAD_METHOD` | ``Kind/method`` | the type's version tag | the method `object`, unless the instance's attributes shadow it (`LOAD_METHOD_WITH_VALUES`) |
 /// | `LOAD_GLOBAL` | ``Kind/global``, ``Kind/builtin`` | the keys versions of globals (and builtins) | entry `index` of the dict (`LOAD_GLOBAL_MODULE`, `LOAD_GLOBAL_BUILTIN`) |
 ///
 /// A type's version tag covers its getattr/setattr slots and what its MRO defines under
 /// the name (``TypeCache``); a dict's keys version covers where each key sits
-/// (`DictObject.Table.keysVersion`). Values are always read from the object, never from
+/// (`DictObject.Table.keysVersion`). A class's shared keys only grow, so a name's slot in
+/// its instances' inline values is fixed for the class, and the tag covers it too.
+/// Values are always read from the object, never from
 /// the cache, except the method of ``Kind/method``, which the tag keeps alive.
 /// CPython: Python/specialize.c, Include/internal/pycore_code.h.
 public struct InlineCache {
   enum Kind: UInt32 {
-    case empty, instanceValue, slot, method, global, builtin
+    case empty, instanceValue, dictHint, slot, method, global, builtin
   }
 
   /// The instruction's name (a str of `co_names`, which the code object keeps alive).
@@ -33,7 +36,7 @@ public struct InlineCache {
   /// Global sites: the builtins' keys version.
   var tag2: UInt32
   var kind: Kind
-  /// A dict entry index, or a field offset.
+  /// An inline-values slot, a dict entry index, or a field offset.
   var index: Int
   /// The cached method (borrowed; valid while `tag` matches).
   var object: UnsafeMutableRawPointer?
@@ -88,6 +91,12 @@ extension RuntimeRef {
     let tag = cache.pointee.tag
     guard tag != 0, type.record.pointee.versionTag == tag else { return nil }
     if cache.pointee.kind == .instanceValue {
+      guard object.loadRef(at: type.record.pointee.dictOffset) == nil,
+            let value = InstanceValues(object, type.record).value(cache.pointee.index) else { return nil }
+      value.incref()
+      return value
+    }
+    if cache.pointee.kind == .dictHint {
       guard let dict = object.loadRef(at: type.record.pointee.dictOffset), let table = DictObject.table(dict) else { return nil }
       let index = cache.pointee.index
       guard index < table.entryCount else { return nil }
@@ -135,11 +144,24 @@ extension RuntimeRef {
       return PyRef(get(descriptor.raw, object.raw, type.raw, raw))
     }
     let dictOffset = record.pointee.dictOffset
-    if dictOffset != 0, let dict = object.loadRef(at: dictOffset) {
+    if dictOffset != 0, object.loadRef(at: dictOffset) == nil, record.pointee.flags.contains(.managedDict),
+       name.type == state.pointee.types.str {
+      if let keys = record.pointee.sharedKeys.map(SharedKeys.init),
+         let index = keys.index(of: name, hash: strHash(name)),
+         let value = InstanceValues(object, record).value(index) {
+        if shortcuts {
+          cache.pointee.kind = .instanceValue
+          cache.pointee.index = index
+          cache.pointee.tag = record.pointee.versionTag
+        }
+        value.incref()
+        return value
+      }
+    } else if dictOffset != 0, let dict = object.loadRef(at: dictOffset) {
       if let index = instanceEntry(dict, name, hint: cache.pointee.index),
          let value = DictObject.table(dict).unsafelyUnwrapped.value(index) {
         if shortcuts {
-          cache.pointee.kind = .instanceValue
+          cache.pointee.kind = .dictHint
           cache.pointee.index = index
           cache.pointee.tag = record.pointee.versionTag
         }
@@ -191,10 +213,22 @@ extension RuntimeRef {
     let tag = cache.pointee.tag
     guard tag != 0, type.record.pointee.versionTag == tag else { return false }
     if cache.pointee.kind == .instanceValue {
+      guard object.loadRef(at: type.record.pointee.dictOffset) == nil else { return false }
+      let values = InstanceValues(object, type.record)
+      let index = cache.pointee.index
+      guard index < values.capacity else { return false }
+      if let old = values.slots[index] {
+        values.slots[index] = value.raw
+        decref(PyRef(old))
+      } else {
+        values.add(index, value)
+      }
+      return true
+    }
+    if cache.pointee.kind == .dictHint {
       guard let dict = object.loadRef(at: type.record.pointee.dictOffset), let table = DictObject.table(dict) else { return false }
       let index = cache.pointee.index
-      guard index < table.entryCount,
-            DictObject.holdsInlineValues(dict) || dict.gc.isTracked else { return false }
+      guard index < table.entryCount, dict.gc.isTracked else { return false }
       let entry = table.entry(index)
       guard entry.load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self) == cache.pointee.name,
             let old = PyRef(entry.load(fromByteOffset: 16, as: UnsafeMutableRawPointer?.self)) else { return false }
@@ -236,10 +270,20 @@ extension RuntimeRef {
       return true
     }
     let dictOffset = record.pointee.dictOffset
-    guard dictOffset != 0, let dict = instanceDict(object) else { return setAttribute(object, name, value) }
+    guard dictOffset != 0 else { return setAttribute(object, name, value) }
+    if record.pointee.flags.contains(.managedDict), object.loadRef(at: dictOffset) == nil {
+      guard storeInlineAttribute(object, name, value) == 0 else { return false }
+      if object.loadRef(at: dictOffset) == nil, let keys = record.pointee.sharedKeys.map(SharedKeys.init),
+         let index = keys.indexByIdentity(name) {
+        cache.pointee.kind = .instanceValue
+        cache.pointee.index = index
+        cache.pointee.tag = record.pointee.versionTag
+      }
+      return true
+    }
+    guard let dict = instanceDict(object) else { return setAttribute(object, name, value) }
     var stored: Int?
-    if let index = instanceEntry(dict, name, hint: cache.pointee.index),
-       DictObject.holdsInlineValues(dict) || dict.gc.isTracked {
+    if let index = instanceEntry(dict, name, hint: cache.pointee.index), dict.gc.isTracked {
       let table = DictObject.table(dict).unsafelyUnwrapped
       let old = table.value(index)
       value.incref()
@@ -256,7 +300,7 @@ extension RuntimeRef {
       }
     }
     if let stored {
-      cache.pointee.kind = .instanceValue
+      cache.pointee.kind = .dictHint
       cache.pointee.index = stored
       cache.pointee.tag = record.pointee.versionTag
     }
@@ -273,13 +317,18 @@ extension RuntimeRef {
     let tag = cache.pointee.tag
     guard tag != 0, type.record.pointee.versionTag == tag, cache.pointee.kind == .method else { return nil }
     let dictOffset = type.record.pointee.dictOffset
-    if dictOffset != 0, let dict = object.loadRef(at: dictOffset), DictObject.count(dict) != 0,
-       let table = DictObject.table(dict) {
+    if dictOffset != 0 {
       // An instance attribute of the same name would shadow the method. Code names are
       // interned strs: found by identity, absent, or (rarely) the generic path decides.
       let name = PyRef(cache.pointee.name)
       let hash = name.raw.load(fromByteOffset: StrObject.hashOffset, as: Int.self)
-      if DictObject.findInterned(table, name, hash: hash, strType: state.pointee.types.str) != -1 { return nil }
+      if let dict = object.loadRef(at: dictOffset) {
+        if DictObject.count(dict) != 0, let table = DictObject.table(dict),
+           DictObject.findInterned(table, name, hash: hash, strType: state.pointee.types.str) != -1 { return nil }
+      } else if let keys = type.record.pointee.sharedKeys.map(SharedKeys.init) {
+        let index = keys.findInterned(name, hash: hash)
+        if index == -2 || (index >= 0 && InstanceValues(object, type.record).value(index) != nil) { return nil }
+      }
     }
     let method = PyRef(cache.pointee.object.unsafelyUnwrapped)
     method.incref()

@@ -50,7 +50,7 @@ extension SysFunctions {
 }
 
 extension RuntimeRef {
-  /// `sys.getsizeof(object)`: `__sizeof__` plus the GC header for GC objects.
+  /// `sys.getsizeof(object)`: `__sizeof__` plus CPython 3.11's pre-header (`_PyType_PreHeaderSize`).
   func sizeOf(_ object: PyRef) -> Int? {
     guard let result = callSpecial(object, "__sizeof__").result else {
       if !hasError { raise("TypeError", "Type \(object.type.name) doesn't define __sizeof__") }
@@ -61,7 +61,10 @@ extension RuntimeRef {
       raise("ValueError", "__sizeof__() should return >= 0")
       return nil
     }
-    return size + (object.type.isGC ? GCHeader.size : 0)
+    // The pre-header CPython 3.11 puts before the object: the GC header, and for a class
+    // with a managed dict the dict and values pointers.
+    let preHeader = (object.type.isGC ? GCHeader.size : 0) + (object.type.flags.contains(.managedDict) ? 16 : 0)
+    return size + preHeader
   }
 
   /// `sys._debugmallocstats()`: the allocator's table, then the free lists, on stderr (after

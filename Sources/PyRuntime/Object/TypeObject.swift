@@ -83,9 +83,9 @@ public struct TypeFlags: OptionSet, Sendable {
   /// The type may be subclassed (`Py_TPFLAGS_BASETYPE`): a class statement naming a type
   /// without it fails with "type 'bool' is not an acceptable base type".
   public static let baseType = TypeFlags(rawValue: 1 << 10)
-  /// Instances keep their attributes as inline values owned by the instance, not in a dict
-  /// object of their own, until `__dict__` is asked for (`Py_TPFLAGS_MANAGED_DICT`). See
-  /// ``DictObject/holdsInlineValues(_:)``.
+  /// Instances keep their attributes as inline values in their own block, named by the
+  /// class's shared keys, not in a dict object, until one is needed
+  /// (`Py_TPFLAGS_MANAGED_DICT`). See ``InstanceValues`` and ``SharedKeys``.
   public static let managedDict = TypeFlags(rawValue: 1 << 4)
   /// Variable-size instances with `ob_size`.
   public static let varSized = TypeFlags(rawValue: 1 << 40)
@@ -134,6 +134,9 @@ public struct TypeRecord {
   public var dict: UnsafeMutableRawPointer?
   /// `tp_dictoffset`: where an instance keeps its `__dict__` pointer; 0 when it has none.
   public var dictOffset: Int = 0
+  /// For a class with ``TypeFlags/managedDict``: the names its instances' inline values
+  /// are kept under (``SharedKeys``, `ht_cached_keys`), made with the first instance.
+  var sharedKeys: UnsafeMutableRawPointer? = nil
   /// Which dunder methods a class defines (or inherits from a class), so the protocol
   /// functions can skip the method lookup for what is absent.
   public var dunders: DunderSet = []

@@ -40,38 +40,18 @@ extension RuntimeRef {
     return setAttribute(object, key, value)
   }
 
-  /// The instance dict of `object`, or nil when its type has none. Borrowed; created on
-  /// first use. For a class with a managed dict it starts as the instance's inline values
-  /// (see ``DictObject/holdsInlineValues(_:)``); hand it to Python code only through
-  /// ``exposeInstanceDict(_:)``.
+  /// The instance dict of `object`, or nil when its type has none (or, with an exception
+  /// set, when it could not be made). Borrowed; created on first use. For a class with a
+  /// managed dict this is CPython 3.11's `__dict__` materialisation: the inline values
+  /// move into a dict object (``materializeInstanceDict(_:)``), which is what Python code
+  /// sees from then on.
   public func instanceDict(_ object: PyRef) -> PyRef? {
     let offset = object.type.record.pointee.dictOffset
     guard offset != 0 else { return nil }
     if let dict = object.loadRef(at: offset) { return dict }
-    guard object.type.flags.contains(.managedDict) else {
-      guard let dict = newDict() else { return nil }
-      object.storeRef(dict, at: offset)
-      return dict
-    }
-    // Inline values are not a GC allocation in CPython 3.11 (a values array next to the
-    // instance), so they leave the young generation's count as it was.
-    let count = state.pointee.gc.count.0
+    if object.type.flags.contains(.managedDict) { return materializeInstanceDict(object) }
     guard let dict = newDict() else { return nil }
-    state.pointee.gc.count.0 = count
-    DictObject.setHoldsInlineValues(dict, true)
     object.storeRef(dict, at: offset)
-    return dict
-  }
-
-  /// `object.__dict__` as Python sees it: inline values become a dict object of their own,
-  /// tracked if it holds anything the collector may need to see (CPython 3.11's
-  /// `make_dict_from_instance`). Borrowed.
-  public func exposeInstanceDict(_ object: PyRef) -> PyRef? {
-    guard let dict = instanceDict(object) else { return nil }
-    guard DictObject.holdsInlineValues(dict) else { return dict }
-    DictObject.setHoldsInlineValues(dict, false)
-    state.pointee.gc.count.0 &+= 1   // CPython allocates the dict object now
-    if !DictObject.mayUntrack(dict, tupleType: state.pointee.types.tuple!) { track(dict) }
     return dict
   }
 
@@ -95,12 +75,27 @@ extension RuntimeRef {
        descriptor.type.record.pointee.descriptorSet != nil {
       return get(descriptor.raw, objectRaw, type.raw, runtime)
     }
-    if type.record.pointee.dictOffset != 0, let dict = object.loadRef(at: type.record.pointee.dictOffset),
-       let value = rt.dictGetItem(dict, name) {
-      value.incref()
-      return value.raw
+    let dictOffset = type.record.pointee.dictOffset
+    if dictOffset != 0 {
+      var dict = object.loadRef(at: dictOffset)
+      if dict == nil, type.flags.contains(.managedDict) {
+        if name.type == rt.state.pointee.types.str {
+          if let value = rt.inlineAttribute(object, name) {
+            value.incref()
+            return value.raw
+          }
+        } else {
+          // Any other name is looked up in a dict, made from the values.
+          guard let made = rt.materializeInstanceDict(object) else { return nil }
+          dict = made
+        }
+      }
+      if let dict, let value = rt.dictGetItem(dict, name) {
+        value.incref()
+        return value.raw
+      }
+      if rt.hasError { return nil }
     }
-    if rt.hasError { return nil }
     if let descriptor { return rt.bindDescriptor(descriptor, object, type)?.raw }
     rt.raiseNoAttribute(object, name)
     return nil
@@ -130,6 +125,9 @@ extension RuntimeRef {
         rt.raiseNoAttribute(object, name)
       }
       return -1
+    }
+    if type.flags.contains(.managedDict), object.loadRef(at: type.record.pointee.dictOffset) == nil {
+      return rt.storeInlineAttribute(object, name, PyRef(valueRaw))
     }
     guard let dict = rt.instanceDict(object) else { return -1 }
     if let value = PyRef(valueRaw) {

@@ -5,18 +5,21 @@ import PyMemory
 /// CPython: Objects/object.c `_PyObject_New`, Modules/gcmodule.c `_PyObject_GC_New`,
 /// `PyObject_GC_Del`.
 extension RuntimeRef {
-  /// Allocates an object of `type` with `itemCount` items, count 1, untracked, payload
-  /// uninitialized. On failure (the heap limit) sets `MemoryError` and returns nil.
+  /// Allocates an object of `type` with `itemCount` items and `trailingBytes` more after
+  /// them (an instance's inline values), count 1, untracked, payload uninitialized. On
+  /// failure (the heap limit) sets `MemoryError` and returns nil.
   ///
   /// A GC object counts towards `count[0]` of the collector: the allocation that pushes it
   /// past the threshold does not collect (never inside an allocation); the runtime's next
   /// safe point does (``collectIfNeeded()``).
   @inlinable
-  public func allocateObject(_ type: PyType, itemCount: Int = 0) -> PyRef? {
+  public func allocateObject(_ type: PyType, itemCount: Int = 0, trailingBytes: Int = 0) -> PyRef? {
     let record = type.record
     let (items, overflow1) = record.pointee.itemSize.multipliedReportingOverflow(by: itemCount)
-    let (body, overflow2) = record.pointee.basicSize.addingReportingOverflow(items)
+    let (body, overflow2) = record.pointee.basicSize.addingReportingOverflow(items &+ trailingBytes)
     guard !overflow1, !overflow2, itemCount >= 0 else { return raiseMemoryError() }
+    _gcInvariant(trailingBytes > 0 || !record.pointee.flags.contains(.managedDict),
+                 "an instance of a managed-dict class allocated without its inline values")
     let isGC = record.pointee.flags.contains(.haveGC)
     let prefix = isGC ? GCHeader.size : 0
     guard let block = state.pointee.heap.allocate(byteCount: body &+ prefix) else { return raiseMemoryError() }

@@ -115,11 +115,19 @@ enum ObjectType {
         return -1
       }
       let object = PyRef(raw), newType = PyType(value)
-      guard object.type.flags.contains(.heapType), newType.flags.contains(.heapType),
-            newType.record.pointee.basicSize == object.type.record.pointee.basicSize else {
+      let oldRecord = object.type.record.pointee, newRecord = newType.record.pointee
+      guard object.type.flags.contains(.heapType), newType.flags.contains(.heapType) else {
         rt.raise("TypeError", "__class__ assignment only supported for mutable types or ModuleType subclasses")
         return -1
       }
+      guard newRecord.basicSize == oldRecord.basicSize, newRecord.dictOffset == oldRecord.dictOffset,
+            newRecord.weakListOffset == oldRecord.weakListOffset,
+            newRecord.flags.contains(.managedDict) == oldRecord.flags.contains(.managedDict) else {
+        rt.raise("TypeError", "__class__ assignment: '\(newType.name)' object layout differs from '\(object.type.name)'")
+        return -1
+      }
+      // The inline values are named by the old class's keys: they become a dict first.
+      if oldRecord.flags.contains(.managedDict), rt.instanceDict(object) == nil { return -1 }
       newType.object.incref()
       let old = object.type
       object.type = newType
@@ -128,7 +136,7 @@ enum ObjectType {
     }),
     GetSetDefinition("__dict__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
-      guard let dict = rt.exposeInstanceDict(PyRef(raw)) else {
+      guard let dict = rt.instanceDict(PyRef(raw)) else {
         if !rt.hasError {
           rt.raise("AttributeError", "'\(PyRef(raw).type.name)' object has no attribute '__dict__'")
         }
@@ -142,10 +150,11 @@ enum ObjectType {
 
 extension RuntimeRef {
   /// A new instance of a class whose layout is `object`'s plus what the class adds (its
-  /// `__dict__` and weak-reference list, `__slots__`): all fields empty, tracked when the
-  /// class has GC.
+  /// `__dict__` and weak-reference list, `__slots__`, and for a managed dict the inline
+  /// values after them): all fields empty, tracked when the class has GC.
   public func newPlainInstance(_ type: PyType) -> PyRef? {
-    guard let instance = allocateObject(type) else { return nil }
+    let allocated = type.flags.contains(.managedDict) ? allocateInstanceWithValues(type) : allocateObject(type)
+    guard let instance = allocated else { return nil }
     initializeInstanceSlots(instance)
     if type.isGC { track(instance) }
     return instance
@@ -162,10 +171,14 @@ extension RuntimeRef {
     if end > start { (object.raw + start).initializeMemory(as: UInt8.self, repeating: 0, count: end - start) }
   }
 
-  /// The basic size of an object, as `object.__sizeof__` reports it.
+  /// The basic size of an object, as `object.__sizeof__` reports it. A managed-dict
+  /// instance's dict field is not counted: CPython 3.11 keeps it before the GC header
+  /// (``sizeOf(_:)`` adds that pre-header), and neither counts the inline values.
   func basicSizeOf(_ object: PyRef) -> Int {
     let record = object.type.record
-    return record.pointee.basicSize + (record.pointee.itemSize * (record.pointee.flags.contains(.varSized) ? abs(object.size) : 0))
+    let dictField = record.pointee.flags.contains(.managedDict) ? 8 : 0
+    return record.pointee.basicSize - dictField
+      + (record.pointee.itemSize * (record.pointee.flags.contains(.varSized) ? abs(object.size) : 0))
   }
 
   /// `abstractmethods` support: the message when `type` has abstract methods left, or nil.
@@ -188,8 +201,9 @@ extension RuntimeRef {
     func addKeys(_ dict: PyRef) {
       for (key, _) in dictItems(dict) where isInstance(key, state.pointee.types.str) { names.insert(StrObject.string(key)) }
     }
+    // `__dict__` is read as CPython's `object.__dir__` reads it: inline values become a dict.
     if object.type.record.pointee.kind == .module || object.type.record.pointee.dictOffset != 0,
-       let dict = object.loadRef(at: object.type.record.pointee.dictOffset) {
+       let dict = object.type.flags.contains(.managedDict) ? instanceDict(object) : object.loadRef(at: object.type.record.pointee.dictOffset) {
       addKeys(dict)
     }
     let type = object.type.record.pointee.kind == .type ? PyType(object.raw) : object.type

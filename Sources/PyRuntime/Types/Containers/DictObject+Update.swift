@@ -28,7 +28,7 @@ extension RuntimeRef {
         DictObject.setTable(a, nil)
         if let old { freeMemory(old.raw) }
         guard cloneDictTable(b, into: a) else { return false }
-        if b.gc.isTracked && !a.gc.isTracked && !DictObject.holdsInlineValues(a) { track(a) }
+        if b.gc.isTracked && !a.gc.isTracked { track(a) }
         return true
       }
     }

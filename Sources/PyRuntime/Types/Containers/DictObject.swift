@@ -1,7 +1,7 @@
 /// The mapping: CPython's compact, insertion-ordered hash table.
 ///
 /// ```
-///   dict object: -16 GC header | 0 refcount | 8 type | 16 used | 24 table → | 32 inline values? | 40 owner type?
+///   dict object: -16 GC header | 0 refcount | 8 type | 16 used | 24 table → | 32 unused | 40 owner type?
 ///
 ///   table (mem domain):
 ///   +----------+-----------+--------+------+---------+--------------------------+-------------------------------------+
@@ -25,7 +25,6 @@
 public enum DictObject {
   static let usedOffset = 16
   static let tableOffset = 24
-  static let inlineValuesOffset = 32
   /// For a type's `__dict__`: the type (not a counted reference), so that changing the
   /// dict invalidates the type's attribute cache entries (see ``TypeCache``); 0 otherwise.
   static let ownerTypeOffset = 40
@@ -186,15 +185,6 @@ public enum DictObject {
     let dict = PyRef(raw)
     rt.untrack(dict)
     releaseTable(dict, rt)
-    if holdsInlineValues(dict) {
-      // An instance's inline values were never counted as a GC allocation (CPython keeps
-      // them in a plain values array), so freeing them gives no count back, and they do
-      // not feed the dict free list.
-      setHoldsInlineValues(dict, false)
-      rt.state.pointee.gc.count.0 &+= 1
-      rt.freeObject(dict)
-      return
-    }
     if dict.type == rt.state.pointee.types.dict, rt.state.pointee.freeLists.dicts.count < FreeLists.dictCapacity {
       rt.state.pointee.freeLists.dicts.push(dict)
       return
@@ -236,25 +226,6 @@ public enum DictObject {
     return 0
   }
 
-  /// Whether the dict holds a class instance's inline values (CPython 3.11's `ma_values`
-  /// kept in the instance, for classes with ``TypeFlags/managedDict``).
-  ///
-  /// CPython 3.11 stores a plain instance's attributes in a values array owned by the
-  /// instance; a dict object appears only when `__dict__` is asked for. So the collector
-  /// sees one object per instance, and a cycle of two instances counts 2 in `gc.collect()`
-  /// (4 once `__dict__` has been read). PyHeap keeps the attributes in an ordinary dict
-  /// object but marks it: while marked it is never tracked, nothing outside its instance
-  /// refers to it, and the instance's traverse visits its keys and values directly, so
-  /// the collector counts exactly what CPython counts.
-  @inline(__always)
-  static func holdsInlineValues(_ dict: PyRef) -> Bool {
-    dict.raw.load(fromByteOffset: inlineValuesOffset, as: Int.self) != 0
-  }
-
-  static func setHoldsInlineValues(_ dict: PyRef, _ value: Bool) {
-    dict.raw.storeBytes(of: value ? 1 : 0, toByteOffset: inlineValuesOffset, as: Int.self)
-  }
-
   /// `_PyDictKeys_GetVersionForCurrentState`: the keys version of `dict`'s table, given
   /// now if it has none; 0 when the dict has no table or versions ran out.
   static func keysVersion(_ dict: PyRef, _ rt: RuntimeRef) -> UInt32 {
@@ -278,30 +249,6 @@ public enum DictObject {
     if let owner = dict.raw.load(fromByteOffset: ownerTypeOffset, as: UnsafeMutableRawPointer?.self) {
       rt.typeModified(PyType(owner))
     }
-  }
-
-  /// Calls `body` with every value, and every key unless all keys are exact strs (never
-  /// GC objects), stopping at the first nonzero result: an instance's inline values as
-  /// its traverse and the collector see them.
-  @inline(__always)
-  static func forEachEntryReference(_ dict: PyRef, _ body: (UnsafeMutableRawPointer) -> Int32) -> Int32 {
-    guard let table = table(dict) else { return 0 }
-    let visitKeys = !table.isUnicode
-    let count = table.entryCount
-    var index = 0
-    while index < count {
-      let entry = table.entry(index)
-      if visitKeys, let key = entry.load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self) {
-        let result = body(key)
-        if result != 0 { return result }
-      }
-      if let value = entry.load(fromByteOffset: 16, as: UnsafeMutableRawPointer?.self) {
-        let result = body(value)
-        if result != 0 { return result }
-      }
-      index &+= 1
-    }
-    return 0
   }
 
   /// No key or value is a GC object that is (or may become) tracked.
@@ -559,10 +506,9 @@ extension RuntimeRef {
     return nil
   }
 
-  /// Storing an object that may be tracked makes the dict tracked (`MAINTAIN_TRACKING`),
-  /// unless the dict holds an instance's inline values: their instance answers for them.
+  /// Storing an object that may be tracked makes the dict tracked (`MAINTAIN_TRACKING`).
   private func maybeTrack(_ dict: PyRef, _ key: PyRef, _ value: PyRef) {
-    guard !dict.gc.isTracked, !DictObject.holdsInlineValues(dict) else { return }
+    guard !dict.gc.isTracked else { return }
     let tupleType = state.pointee.types.tuple!
     if TupleObject.mayBeTracked(key, tupleType: tupleType) || TupleObject.mayBeTracked(value, tupleType: tupleType) {
       track(dict)
