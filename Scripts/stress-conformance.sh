@@ -18,10 +18,10 @@ categories=("$@")
 [ ${#categories[@]} -eq 0 ] && categories=(language gc weakref finalizers sys refcount interning seeds)
 case "$mode" in
   gcstress)
-    swift build -c release --static-swift-stdlib --product pyheap >/dev/null
+    bash Scripts/build-release.sh >/dev/null
     command=".build/release/pyheap -X gcstress" ;;
   verifyheap)
-    swift build -c release --static-swift-stdlib --product pyheap >/dev/null
+    bash Scripts/build-release.sh >/dev/null
     command=".build/release/pyheap -X debugalloc -X verifyheap" ;;
   asan)
     swift build -c debug --product pyheap --sanitize=address --scratch-path .build/asan >/dev/null
