@@ -249,7 +249,8 @@ enum ClassInstances {
   @inline(__always)
   static func releaseAddedReferences(_ object: PyRef, _ rt: RuntimeRef) {
     let record = object.type.record
-    var offset = layoutRoot(object.type).record.pointee.basicSize
+    let start = layoutRoot(object.type).record.pointee.basicSize
+    var offset = start
     let dictOffset = record.pointee.dictOffset
     while offset < record.pointee.basicSize {
       if offset != record.pointee.weakListOffset && offset != dictOffset {
@@ -257,7 +258,7 @@ enum ClassInstances {
       }
       offset += 8
     }
-    guard dictOffset >= layoutRoot(object.type).record.pointee.basicSize else { return }
+    guard dictOffset >= start else { return }
     if record.pointee.flags.contains(.managedDict) && object.loadRef(at: dictOffset) == nil {
       rt.releaseInlineValues(object, record)
     } else {

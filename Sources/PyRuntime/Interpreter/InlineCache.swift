@@ -217,12 +217,7 @@ extension RuntimeRef {
       let values = InstanceValues(object, type.record)
       let index = cache.pointee.index
       guard index < values.capacity else { return false }
-      if let old = values.slots[index] {
-        values.slots[index] = value.raw
-        decref(PyRef(old))
-      } else {
-        values.add(index, value)
-      }
+      decref(values.store(index, value))
       return true
     }
     if cache.pointee.kind == .dictHint {

@@ -83,6 +83,18 @@ struct InstanceValues {
     slots[index] = value.raw
   }
 
+  /// Puts `value` (a reference that moves in) in slot `index`, last in the order if the
+  /// slot was empty; returns the value it replaces (the reference moves out), or nil.
+  @inline(__always)
+  func store(_ index: Int, _ value: PyRef) -> PyRef? {
+    guard let old = slots[index] else {
+      add(index, value)
+      return nil
+    }
+    slots[index] = value.raw
+    return PyRef(old)
+  }
+
   /// Empties slot `index` and takes it out of the order; returns the value it held (the
   /// reference moves out).
   func remove(_ index: Int) -> PyRef? {

@@ -49,12 +49,7 @@ extension RuntimeRef {
       if let index, index < values.capacity {
         if let value {
           value.incref()
-          if let old = values.value(index) {
-            values.slots[index] = value.raw
-            decref(old)
-          } else {
-            values.add(index, value)
-          }
+          decref(values.store(index, value))
           return 0
         }
         if let old = values.remove(index) {
