@@ -9,16 +9,21 @@
 /// and moved back if something reachable turns out to reach it.
 /// CPython: Modules/gcmodule.c, `deduce_unreachable()` and the three functions it calls.
 extension RuntimeRef {
-  /// Contracts: `young` holds tracked objects without COLLECTING; `unreachable` is empty.
+  /// Contracts: `young` holds tracked objects without COLLECTING; `unreachable` is empty;
+  /// with `mode.wholeHeap`, `young` holds every tracked object.
   /// On return `young` holds the reachable ones (COLLECTING cleared, links valid) and
   /// `unreachable` the rest (COLLECTING and NEXT_MASK_UNREACHABLE set).
-  /// Returns what ``moveUnreachable(_:into:)`` saw of the reachable objects.
+  /// Returns what ``moveUnreachable(_:into:_:)`` saw of the reachable objects.
   @discardableResult
-  func deduceUnreachable(_ young: GCList, into unreachable: GCList) -> Survivors {
+  func deduceUnreachable(_ young: GCList, into unreachable: GCList, _ mode: DeductionMode = DeductionMode()) -> Survivors {
     validate(young, collecting: false, unreachable: false)
-    updateRefs(young)
-    subtractRefs(young)
-    let survivors = moveUnreachable(young, into: unreachable)
+    if mode.wholeHeap {
+      updateAndSubtractRefs(young)
+    } else {
+      updateRefs(young)
+      subtractRefs(young)
+    }
+    let survivors = moveUnreachable(young, into: unreachable, mode)
     validate(young, collecting: false, unreachable: false)
     validate(unreachable, collecting: true, unreachable: true)
     return survivors
@@ -29,43 +34,42 @@ extension RuntimeRef {
     var node = list.head.next
     while node != list.head {
       let next = node.next
-      let count = node.object.refcount
-      _gcInvariant(count > 0, "a tracked \(node.object.type.name) has refcount 0")
-      node.prevWord = (UInt(bitPattern: count) << GCHeader.refsShift)
-        | (node.prevWord & GCHeader.finalizedMask) | GCHeader.collectingMask
+      node.startCounting()
       node = next
     }
   }
 
   /// Subtracts internal references. CPython: `subtract_refs()` with `visit_decref()`.
-  /// Instances, class instances, lists and tuples are walked inline (``TraverseKind``); other types through
-  /// their `traverse` slot.
   func subtractRefs(_ list: GCList) {
     var node = list.head.next
     while node != list.head {
-      let object = node.object
-      let record = object.type.record
-      switch record.pointee.traverseKind {
-      case .instance:
-        InstanceObject.forEachReference(object, record) { decrefVisit($0) }
-      case .classInstance:
-        _ = ClassInstances.forEachReference(object, record, from: ObjectLayout.headerSize) { decrefVisit($0); return 0 }
-      case .list:
-        ListObject.forEachReference(object) { decrefVisit($0) }
-      case .tuple:
-        ItemArray.forEachBackwards(TupleObject.items(object), count: object.size) { decrefVisit($0) }
-      case .generic:
-        if let traverse = record.pointee.traverse { _ = traverse(object.raw, visitDecref, nil) }
-      }
+      forEachCollectorReference(node.object, visitDecref, nil) { decrefVisit($0) }
+      node = node.next
+    }
+  }
+
+  /// `update_refs` and `subtract_refs` in one walk, for a list that holds every tracked
+  /// object (a full collection with nothing frozen): a referent that is tracked at all is
+  /// in the list, so the first visit to it, from a referrer or from the walk, starts its
+  /// count, and COLLECTING tells a started count from a stale prev link. The counts end as
+  /// the two walks leave them, with one pass over the heap instead of two.
+  func updateAndSubtractRefs(_ list: GCList) {
+    var node = list.head.next
+    while node != list.head {
+      if !node.isCollecting { node.startCounting() }
+      forEachCollectorReference(node.object, visitDecrefStartingCounts, nil) { decrefStartingCountVisit($0) }
       node = node.next
     }
   }
 
   /// Every reachable object passes the reachable branch exactly once (those moved back from
-  /// `unreachable` when the scan reaches them at the end), so that branch also counts them
-  /// and notes whether any is a tuple or a dict, for the survivor passes.
-  /// CPython: `move_unreachable()` with `visit_reachable()`.
-  func moveUnreachable(_ young: GCList, into unreachable: GCList) -> Survivors {
+  /// `unreachable` when the scan reaches them at the end), in the order CPython's
+  /// `untrack_tuples` walks the survivors. So that branch also does that pass's work (with
+  /// `mode.untracksTuples`): a tuple it may untrack leaves the list there, and as its items
+  /// are neither GC objects nor tracked tuples, nothing it refers to needs marking. It also
+  /// counts what stays, and gathers the dicts for ``untrackDicts(_:)``.
+  /// CPython: `move_unreachable()` with `visit_reachable()`, then `untrack_tuples()`.
+  func moveUnreachable(_ young: GCList, into unreachable: GCList, _ mode: DeductionMode) -> Survivors {
     let tupleType = state.pointee.types.tuple!, dictType = state.pointee.types.dict!
     var survivors = Survivors()
     var prev = young.head
@@ -75,23 +79,17 @@ extension RuntimeRef {
         // Reachable: everything it reaches is too. Its prev word held gc_refs; relink it.
         let object = node.object
         let type = object.type
-        survivors.count &+= 1
-        if type == tupleType { survivors.anyTuple = true } else if type == dictType { survivors.anyDict = true }
-        let record = type.record
-        switch record.pointee.traverseKind {
-        case .instance:
-          InstanceObject.forEachReference(object, record) { markReachable($0, young.head) }
-        case .classInstance:
-          _ = ClassInstances.forEachReference(object, record, from: ObjectLayout.headerSize) { markReachable($0, young.head); return 0 }
-        case .list:
-          ListObject.forEachReference(object) { markReachable($0, young.head) }
-        case .tuple:
-          ItemArray.forEachBackwards(TupleObject.items(object), count: object.size) { markReachable($0, young.head) }
-        case .generic:
-          if let traverse = record.pointee.traverse { _ = traverse(object.raw, visitReachable, young.head.raw) }
+        if type == tupleType && mode.untracksTuples && TupleObject.mayUntrack(object) {
+          prev.nextWord = node.nextWord
+          node.nextWord = 0
+          node.prevWord &= GCHeader.finalizedMask
+        } else {
+          survivors.count &+= 1
+          if type == dictType && mode.gathersDicts { survivors.dicts.append(object) }
+          forEachCollectorReference(object, visitReachable, young.head.raw) { markReachable($0, young.head) }
+          node.prevWord = UInt(bitPattern: prev.raw) | (node.prevWord & GCHeader.finalizedMask)
+          prev = node
         }
-        node.prevWord = UInt(bitPattern: prev.raw) | (node.prevWord & GCHeader.finalizedMask)
-        prev = node
       } else {
         // Tentatively unreachable: park it, singly linked forward with the mark; its prev
         // word keeps gc_refs == 0 and COLLECTING.
@@ -109,14 +107,58 @@ extension RuntimeRef {
     unreachable.head.nextWord &= ~GCHeader.unreachableMask
     return survivors
   }
+
+  /// Full collections only: the survivors' dicts that hold no GC objects are untracked.
+  /// Run after every tuple was untracked; order among the dicts does not matter, as
+  /// whether a dict may be untracked depends on its tuples only.
+  /// CPython: `untrack_dicts()`. Returns how many it untracked.
+  func untrackDicts(_ dicts: [PyRef]) -> Int {
+    let tupleType = state.pointee.types.tuple!
+    var untracked = 0
+    for dict in dicts where DictObject.mayUntrack(dict, tupleType: tupleType) {
+      GCList.remove(dict.gc)
+      untracked += 1
+    }
+    return untracked
+  }
 }
 
-/// What ``RuntimeRef/moveUnreachable(_:into:)`` saw of the reachable objects: how many, and
-/// whether any is a tuple or a dict (the only objects the survivor passes may untrack).
+/// The collector's walk over the references `object` holds: instances, class instances,
+/// lists and tuples inline (``TraverseKind``), with `body`; other types through their
+/// `traverse` slot, with `visit` and `argument` (the same visit as a C function).
+@inline(__always)
+func forEachCollectorReference(_ object: PyRef, _ visit: VisitProc, _ argument: UnsafeMutableRawPointer?,
+                               _ body: (UnsafeMutableRawPointer) -> Void) {
+  let record = object.type.record
+  switch record.pointee.traverseKind {
+  case .instance:
+    InstanceObject.forEachReference(object, record, body)
+  case .classInstance:
+    _ = ClassInstances.forEachReference(object, record, from: ObjectLayout.headerSize) { body($0); return 0 }
+  case .list:
+    ListObject.forEachReference(object, body)
+  case .tuple:
+    ItemArray.forEachBackwards(TupleObject.items(object), count: object.size, body)
+  case .generic:
+    if let traverse = record.pointee.traverse { _ = traverse(object.raw, visit, argument) }
+  }
+}
+
+/// How a deduction runs.
+struct DeductionMode {
+  /// The list holds every tracked object: ``RuntimeRef/updateAndSubtractRefs(_:)``.
+  var wholeHeap = false
+  /// Reachable tuples that cannot be in cycles are untracked by the scan.
+  var untracksTuples = false
+  /// Reachable dicts are gathered in ``Survivors/dicts``.
+  var gathersDicts = false
+}
+
+/// What ``RuntimeRef/moveUnreachable(_:into:_:)`` saw of the reachable objects: how many
+/// stay tracked, and (when asked) which of them are dicts.
 struct Survivors {
   var count = 0
-  var anyTuple = false
-  var anyDict = false
+  var dicts: [PyRef] = []
 }
 
 /// `visit_decref`: one fewer outside reference for an object being collected.
@@ -132,6 +174,26 @@ func decrefVisit(_ raw: UnsafeMutableRawPointer) {
   guard object.type.isGC else { return }
   let header = object.gc
   if header.isCollecting { header.prevWord &-= 1 << GCHeader.refsShift }
+}
+
+/// `visit_decref` for ``RuntimeRef/updateAndSubtractRefs(_:)``.
+let visitDecrefStartingCounts: VisitProc = { raw, _ in
+  decrefStartingCountVisit(raw)
+  return 0
+}
+
+/// One fewer outside reference; a tracked object not counted yet starts its count first.
+@inline(__always)
+func decrefStartingCountVisit(_ raw: UnsafeMutableRawPointer) {
+  let object = PyRef(raw)
+  guard object.type.isGC else { return }
+  let header = object.gc
+  if header.isCollecting {
+    header.prevWord &-= 1 << GCHeader.refsShift
+  } else if header.isTracked {
+    header.startCounting()
+    header.prevWord &-= 1 << GCHeader.refsShift
+  }
 }
 
 /// `visit_reachable`: `raw` is reachable from a reachable object.

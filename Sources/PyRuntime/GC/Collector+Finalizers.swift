@@ -146,38 +146,6 @@ extension RuntimeRef {
     }
     old.merge(finalizers)
   }
-
-  /// Survivors: tuples whose items cannot be in cycles leave the collector's lists.
-  /// CPython: `untrack_tuples()`.
-  /// Returns how many it untracked.
-  func untrackTuples(_ list: GCList) -> Int {
-    let tupleType = state.pointee.types.tuple
-    var untracked = 0
-    list.forEach { header in
-      let object = header.object
-      if object.type == tupleType && TupleObject.mayUntrack(object) {
-        GCList.remove(header)
-        untracked += 1
-      }
-    }
-    return untracked
-  }
-
-  /// Full collections only: dicts that hold no GC objects are untracked.
-  /// CPython: `untrack_dicts()`.
-  /// Returns how many it untracked.
-  func untrackDicts(_ list: GCList) -> Int {
-    let dictType = state.pointee.types.dict, tupleType = state.pointee.types.tuple!
-    var untracked = 0
-    list.forEach { header in
-      let object = header.object
-      if object.type == dictType && DictObject.mayUntrack(object, tupleType: tupleType) {
-        GCList.remove(header)
-        untracked += 1
-      }
-    }
-    return untracked
-  }
 }
 
 /// What ``RuntimeRef/moveLegacyFinalizers(_:to:)`` found in the trash it leaves in

@@ -85,16 +85,19 @@ extension RuntimeRef {
 
     let work = GCWorkLists()
     defer { work.release() }
-    let reachable = deduceUnreachable(young, into: work.unreachable)
-    // The survivor passes only untrack tuples and dicts: skipped when none survived. The
-    // count comes from moveUnreachable, less what they untracked (no gc_list_size walk).
+    // A full collection with nothing frozen has every tracked object in `young`.
+    let isFull = young.head == old.head
+    let wholeHeap = isFull && gc.generation(GCState.permanentGeneration).isEmpty
+    let reachable = deduceUnreachable(young, into: work.unreachable,
+                                      DeductionMode(wholeHeap: wholeHeap, untracksTuples: true, gathersDicts: isFull))
+    // The count comes from moveUnreachable (which untracked the tuples), less the dicts
+    // untracked below: no gc_list_size walk.
     var survivors = reachable.count
-    if reachable.anyTuple { survivors -= untrackTuples(young) }
-    if young.head != old.head {
+    if !isFull {
       if generation == 1 { state.pointee.gc.longLivedPending += survivors }
       old.merge(young)
     } else {
-      if reachable.anyDict { survivors -= untrackDicts(young) }
+      survivors -= untrackDicts(reachable.dicts)
       state.pointee.gc.longLivedPending = 0
       state.pointee.gc.longLivedTotal = survivors
     }

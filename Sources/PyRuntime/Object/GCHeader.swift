@@ -66,4 +66,14 @@ struct GCHeader: Equatable {
     nonmutating set { prevWord = newValue ? prevWord | GCHeader.collectingMask : prevWord & ~GCHeader.collectingMask }
   }
   var isUnreachable: Bool { nextWord & GCHeader.unreachableMask != 0 }
+
+  /// Starts a collection's count for this object: gc_refs = refcount, COLLECTING set,
+  /// FINALIZED kept (the prev link is gone until `move_unreachable` restores it).
+  @inline(__always)
+  func startCounting() {
+    let count = object.refcount
+    _gcInvariant(count > 0, "a tracked \(object.type.name) has refcount 0")
+    prevWord = (UInt(bitPattern: count) << GCHeader.refsShift)
+      | (prevWord & GCHeader.finalizedMask) | GCHeader.collectingMask
+  }
 }
