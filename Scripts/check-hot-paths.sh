@@ -19,8 +19,8 @@
 #    script also looks one level into the functions the probes call: a global's addressor
 #    reached from a fast path is reported (and fails with --strict, or always if it runs
 #    `swift_once`); runtime calls inside slow paths are reported as notes.
-# 2. The cycle collector's inner loops (`updateRefs`, `subtractRefs`, `moveUnreachable`, the
-#    collector's visit procs and the built-in types' traverse procs). They are internal to
+# 2. The cycle collector's inner loops (`updateRefs`, `subtractRefs`, `updateAndSubtractRefs`,
+#    `moveUnreachable`, the collector's visit procs and the built-in types' traverse procs). They are internal to
 #    PyRuntime, so they cannot be probed; PyRuntime is compiled (in release, whole-module)
 #    into `pyheap-bench`, whose gc suite runs them, and the script finds them there by
 #    demangled name. Every symbol matching one (specialised clones and the C-convention
@@ -229,8 +229,10 @@ fi
 collector_functions=(
   $'updateRefs\t(^|[[:space:]])RuntimeRef\.updateRefs\('
   $'subtractRefs\t(^|[[:space:]])RuntimeRef\.subtractRefs\('
+  $'updateAndSubtractRefs\t(^|[[:space:]])RuntimeRef\.updateAndSubtractRefs\('
   $'moveUnreachable\t(^|[[:space:]])RuntimeRef\.moveUnreachable\('
   $'visitDecref\texpression of visitDecref$'
+  $'visitDecrefStartingCounts\texpression of visitDecrefStartingCounts$'
   $'visitReachable\texpression of visitReachable$'
   $'visitMove\texpression of visitMove$'
   $'InstanceObject.traverse\texpression of static InstanceObject\.traverse$'

@@ -85,7 +85,7 @@ extension RuntimeRef {
           node.prevWord &= GCHeader.finalizedMask
         } else {
           survivors.count &+= 1
-          if type == dictType && mode.gathersDicts { survivors.dicts.append(object) }
+          if type == dictType && mode.gathersDicts { survivors.dicts.push(object) }
           forEachCollectorReference(object, visitReachable, young.head.raw) { markReachable($0, young.head) }
           node.prevWord = UInt(bitPattern: prev.raw) | (node.prevWord & GCHeader.finalizedMask)
           prev = node
@@ -112,11 +112,11 @@ extension RuntimeRef {
   /// Run after every tuple was untracked; order among the dicts does not matter, as
   /// whether a dict may be untracked depends on its tuples only.
   /// CPython: `untrack_dicts()`. Returns how many it untracked.
-  func untrackDicts(_ dicts: [PyRef]) -> Int {
+  func untrackDicts(_ dicts: GCObjectStack) -> Int {
     let tupleType = state.pointee.types.tuple!
     var untracked = 0
-    for dict in dicts where DictObject.mayUntrack(dict, tupleType: tupleType) {
-      GCList.remove(dict.gc)
+    for index in 0 ..< dicts.count where DictObject.mayUntrack(dicts[index], tupleType: tupleType) {
+      GCList.remove(dicts[index].gc)
       untracked += 1
     }
     return untracked
@@ -155,10 +155,10 @@ struct DeductionMode {
 }
 
 /// What ``RuntimeRef/moveUnreachable(_:into:_:)`` saw of the reachable objects: how many
-/// stay tracked, and (when asked) which of them are dicts.
+/// stay tracked, and (when asked) which of them are dicts. The caller releases `dicts`.
 struct Survivors {
   var count = 0
-  var dicts: [PyRef] = []
+  var dicts = GCObjectStack()
 }
 
 /// `visit_decref`: one fewer outside reference for an object being collected.

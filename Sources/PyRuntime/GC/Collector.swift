@@ -88,8 +88,9 @@ extension RuntimeRef {
     // A full collection with nothing frozen has every tracked object in `young`.
     let isFull = young.head == old.head
     let wholeHeap = isFull && gc.generation(GCState.permanentGeneration).isEmpty
-    let reachable = deduceUnreachable(young, into: work.unreachable,
+    var reachable = deduceUnreachable(young, into: work.unreachable,
                                       DeductionMode(wholeHeap: wholeHeap, untracksTuples: true, gathersDicts: isFull))
+    defer { reachable.dicts.release() }
     // The count comes from moveUnreachable (which untracked the tuples), less the dicts
     // untracked below: no gc_list_size walk.
     var survivors = reachable.count
