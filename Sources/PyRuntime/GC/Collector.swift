@@ -5,7 +5,7 @@ import PyMemory
 /// ```
 ///  merge younger generations into g ("young")
 ///  update_refs → subtract_refs → move_unreachable        young = reachable, unreachable = trash
-///  untrack tuples; survivors move to g + 1 ("old")
+///  untrack tuples; survivors move to g + 1 ("old")           (full: untrack dicts instead)
 ///  legacy finalizers: tp_del objects and all they reach    → finalizers (uncollectable)
 ///  weak references to trash: cleared; callbacks of live ones run
 ///  finalize (PEP 442, once per object)
@@ -13,6 +13,11 @@ import PyMemory
 ///  clear: tp_clear on what is still trash                 refcounts fall, objects are freed
 ///  uncollectables → gc.garbage, merged into old
 /// ```
+///
+/// The phases give CPython's results in CPython's order, but the walks are fewer: tuple
+/// untracking rides on move_unreachable's scan, and a full collection with nothing frozen
+/// folds update_refs into subtract_refs (``RuntimeRef/deduceUnreachable(_:into:_:)``), so
+/// it reads the heap twice, not five times.
 ///
 /// Returns the number CPython's `gc.collect()` returns: objects in the final trash, plus
 /// objects freed by weak-reference callbacks, plus uncollectables.
