@@ -57,7 +57,7 @@ extension RuntimeRef {
     var node = list.head.next
     while node != list.head {
       if !node.isCollecting { node.startCounting() }
-      forEachCollectorReference(node.object, visitDecrefStartingCounts, nil) { decrefStartingCountVisit($0) }
+      forEachCollectorReference(node.object, visitDecrefStartingCounts, nil) { decrefVisit($0, startsCounts: true) }
       node = node.next
     }
   }
@@ -80,6 +80,7 @@ extension RuntimeRef {
         let object = node.object
         let type = object.type
         if type == tupleType && mode.untracksTuples && TupleObject.mayUntrack(object) {
+          // GCList.remove cannot do this: mid-scan, the prev words hold gc_refs, not links.
           prev.nextWord = node.nextWord
           node.nextWord = 0
           node.prevWord &= GCHeader.finalizedMask
@@ -167,33 +168,24 @@ let visitDecref: VisitProc = { raw, _ in
   return 0
 }
 
-/// The body of ``visitDecref``, inlined into ``RuntimeRef/subtractRefs(_:)``.
-@inline(__always)
-func decrefVisit(_ raw: UnsafeMutableRawPointer) {
-  let object = PyRef(raw)
-  guard object.type.isGC else { return }
-  let header = object.gc
-  if header.isCollecting { header.prevWord &-= 1 << GCHeader.refsShift }
-}
-
 /// `visit_decref` for ``RuntimeRef/updateAndSubtractRefs(_:)``.
 let visitDecrefStartingCounts: VisitProc = { raw, _ in
-  decrefStartingCountVisit(raw)
+  decrefVisit(raw, startsCounts: true)
   return 0
 }
 
-/// One fewer outside reference; a tracked object not counted yet starts its count first.
+/// The body of both visit procs, inlined into the walks with `startsCounts` constant. With
+/// `startsCounts`, a tracked object not counted yet starts its count before losing one.
 @inline(__always)
-func decrefStartingCountVisit(_ raw: UnsafeMutableRawPointer) {
+func decrefVisit(_ raw: UnsafeMutableRawPointer, startsCounts: Bool = false) {
   let object = PyRef(raw)
   guard object.type.isGC else { return }
   let header = object.gc
-  if header.isCollecting {
-    header.prevWord &-= 1 << GCHeader.refsShift
-  } else if header.isTracked {
+  if !header.isCollecting {
+    guard startsCounts && header.isTracked else { return }
     header.startCounting()
-    header.prevWord &-= 1 << GCHeader.refsShift
   }
+  header.prevWord &-= 1 << GCHeader.refsShift
 }
 
 /// `visit_reachable`: `raw` is reachable from a reachable object.
