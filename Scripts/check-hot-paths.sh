@@ -20,7 +20,7 @@
 #    reached from a fast path is reported (and fails with --strict, or always if it runs
 #    `swift_once`); runtime calls inside slow paths are reported as notes.
 # 2. The cycle collector's inner loops (`updateRefs`, `subtractRefs`, `updateAndSubtractRefs`,
-#    `moveUnreachable`, the collector's visit procs and the built-in types' traverse procs). They are internal to
+#    `moveUnreachable`, `walkMarkingAlive`, the collector's visit procs and the built-in types' traverse procs). They are internal to
 #    PyRuntime, so they cannot be probed; PyRuntime is compiled (in release, whole-module)
 #    into `pyheap-bench`, whose gc suite runs them, and the script finds them there by
 #    demangled name. Every symbol matching one (specialised clones and the C-convention
@@ -231,9 +231,11 @@ collector_functions=(
   $'subtractRefs\t(^|[[:space:]])RuntimeRef\.subtractRefs\('
   $'updateAndSubtractRefs\t(^|[[:space:]])RuntimeRef\.updateAndSubtractRefs\('
   $'moveUnreachable\t(^|[[:space:]])RuntimeRef\.moveUnreachable\('
+  $'walkMarkingAlive\t(^|[[:space:]])RuntimeRef\.walkMarkingAlive\('
   $'visitDecref\texpression of visitDecref$'
   $'visitDecrefStartingCounts\texpression of visitDecrefStartingCounts$'
   $'visitReachable\texpression of visitReachable$'
+  $'visitMarkAlive\texpression of visitMarkAlive$'
   $'visitMove\texpression of visitMove$'
   $'InstanceObject.traverse\texpression of static InstanceObject\.traverse$'
   $'ListObject.traverse\texpression of static ListObject\.traverse$'

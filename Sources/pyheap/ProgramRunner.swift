@@ -20,7 +20,7 @@ struct ProgramRunner {
   func run(source: [UInt8], filename: String, argv: [String]) -> Int32 {
     var byteLimit: Int?
     var debugHooks = false
-    var gcStress = false, verifyHeap = false
+    var gcStress = false, verifyHeap = false, markAlive = true
     for option in options {
       if option.hasPrefix("heaplimit=") {
         guard let value = Int(option.dropFirst("heaplimit=".count)), value > 0 else {
@@ -34,6 +34,8 @@ struct ProgramRunner {
         gcStress = true
       } else if option == "verifyheap" {
         verifyHeap = true
+      } else if option == "nomarkalive" {
+        markAlive = false
       }
     }
     let tracemallocFrames: Int
@@ -47,7 +49,7 @@ struct ProgramRunner {
     let directory = filename == "<string>" ? SystemIO.currentDirectory() : SystemIO.directory(of: filename)
     let job = ProgramJob(
       configuration: HeapConfiguration(debugHooks: debugHooks, byteLimit: byteLimit), seed: seed,
-      stressEverySafePoint: gcStress, verifyAfterCollection: verifyHeap, tracemallocFrames: tracemallocFrames,
+      stressEverySafePoint: gcStress, verifyAfterCollection: verifyHeap, markAlive: markAlive, tracemallocFrames: tracemallocFrames,
       report: report, heapMapPath: heapMapPath, argv: argv, directory: directory, source: source, filename: filename)
     // Python recursion never uses the native stack, but calls from Swift into Python
     // (`__init__`, `__eq__`, sort keys) do; a large stack gives them room up to the limit.
@@ -82,6 +84,7 @@ final class ProgramJob {
   let seed: UInt64?
   let stressEverySafePoint: Bool
   let verifyAfterCollection: Bool
+  let markAlive: Bool
   let tracemallocFrames: Int
   let report: MemoryReportFormat?
   let heapMapPath: String?
@@ -91,12 +94,13 @@ final class ProgramJob {
   let filename: String
 
   init(configuration: HeapConfiguration, seed: UInt64?, stressEverySafePoint: Bool, verifyAfterCollection: Bool,
-       tracemallocFrames: Int, report: MemoryReportFormat?, heapMapPath: String?, argv: [String],
+       markAlive: Bool, tracemallocFrames: Int, report: MemoryReportFormat?, heapMapPath: String?, argv: [String],
        directory: String, source: [UInt8], filename: String) {
     self.configuration = configuration
     self.seed = seed
     self.stressEverySafePoint = stressEverySafePoint
     self.verifyAfterCollection = verifyAfterCollection
+    self.markAlive = markAlive
     self.tracemallocFrames = tracemallocFrames
     self.report = report
     self.heapMapPath = heapMapPath
@@ -111,6 +115,7 @@ final class ProgramJob {
     let rt = runtime.ref
     rt.gcStressEverySafePoint = stressEverySafePoint
     rt.gcVerifyAfterCollection = verifyAfterCollection
+    rt.gcMarkAlive = markAlive
     // CPython starts tracemalloc early in start-up (`-X tracemalloc`, PYTHONTRACEMALLOC); a
     // memory report needs it too, with one frame unless asked otherwise.
     if tracemallocFrames > 0 || report != nil { rt.startTracingMemory(frames: max(tracemallocFrames, 1)) }

@@ -23,6 +23,18 @@ extension RuntimeRef {
     nonmutating set { state.pointee.gc.verifyAfterCollection = newValue }
   }
 
+  /// The full-collection shortcut of ``markAliveFromRoots(_:)`` (on by default; `-X
+  /// nomarkalive` turns it off, to measure what it saves). Results are the same either way.
+  public var gcMarkAlive: Bool {
+    get { state.pointee.gc.markAlive.enabled }
+    nonmutating set { state.pointee.gc.markAlive.enabled = newValue }
+  }
+
+  /// Full collections the shortcut proved alive, and passes that stopped.
+  public var gcMarkAliveCounts: (successes: Int, stops: Int) {
+    (state.pointee.gc.markAlive.successes, state.pointee.gc.markAlive.stops)
+  }
+
   /// Checks the heap and the objects; stops the process on the first problem.
   func verifyHeapOrStop(after generation: Int) {
     let report = state.pointee.heap.verify()

@@ -17,7 +17,9 @@ import PyMemory
 /// The phases give CPython's results in CPython's order, but the walks are fewer: tuple
 /// untracking rides on move_unreachable's scan, and a full collection with nothing frozen
 /// folds update_refs into subtract_refs (``RuntimeRef/deduceUnreachable(_:into:_:)``), so
-/// it reads the heap twice, not five times.
+/// it reads the heap twice, not five times. Before that, a full collection with nothing
+/// frozen tries to prove in one walk that the deduction would find nothing and move nothing
+/// (``RuntimeRef/markAliveFromRoots(_:)``), and skips it when it can.
 ///
 /// Returns the number CPython's `gc.collect()` returns: objects in the final trash, plus
 /// objects freed by weak-reference callbacks, plus uncollectables.
@@ -59,6 +61,16 @@ extension RuntimeRef {
     collectGenerations()
   }
 
+  /// ``collectIfNeeded()`` for the dispatch loop, which has saved the running frame's
+  /// registers: the mark-alive pass may then use that frame's slots as roots.
+  @inline(__always)
+  func collectIfNeededAtSafePoint() {
+    guard _slowPath(state.pointee.gc.count.0 > state.pointee.gc.safePointTrigger) else { return }
+    state.pointee.gc.markAlive.runningFrameIsSaved = true
+    collectGenerations()
+    state.pointee.gc.markAlive.runningFrameIsSaved = false
+  }
+
   @usableFromInline @inline(never)
   func collectGenerations() {
     guard state.pointee.gc.enabled, state.pointee.gc.threshold.0 != 0, !state.pointee.gc.collecting, !hasError else { return }
@@ -93,8 +105,15 @@ extension RuntimeRef {
     // A full collection with nothing frozen has every tracked object in `young`.
     let isFull = young.head == old.head
     let wholeHeap = isFull && gc.generation(GCState.permanentGeneration).isEmpty
-    var reachable = deduceUnreachable(young, into: work.unreachable,
-                                      DeductionMode(wholeHeap: wholeHeap, untracksTuples: true, gathersDicts: isFull))
+    var reachable: Survivors
+    if wholeHeap, let proven = markAliveFromRoots(young) {
+      reachable = proven
+    } else {
+      reachable = deduceUnreachable(young, into: work.unreachable,
+                                    DeductionMode(wholeHeap: wholeHeap, untracksTuples: true, gathersDicts: isFull))
+      // update_refs cleared every object's mark-alive epoch.
+      if wholeHeap { state.pointee.gc.markAlive.marksAreClear = true }
+    }
     defer { reachable.dicts.release() }
     // The count comes from moveUnreachable (which untracked the tuples), less the dicts
     // untracked below: no gc_list_size walk.

@@ -51,6 +51,8 @@ struct GCState {
   var hooks: [(GCCallbackPhase, GCCallbackInfo) -> Void] = []
   /// The same two figures per generation collected (for `pyheap --memory-report`).
   var generationPauses: [GCPauseStats] = Array(repeating: GCPauseStats(), count: 3)
+  /// The full-collection shortcut (``RuntimeRef/markAliveFromRoots(_:)``).
+  var markAlive = MarkAliveState()
 
   static let generationCount = 3
   static let permanentGeneration = 3

@@ -119,6 +119,8 @@ extension RuntimeRef {
   public func gcUnfreeze() {
     let gc = state.pointee.gc
     gc.generation(2).merge(gc.generation(GCState.permanentGeneration))
+    // The objects kept the mark-alive epochs of before the freeze.
+    state.pointee.gc.markAlive.marksAreClear = false
   }
 
   /// `gc.get_freeze_count()`.

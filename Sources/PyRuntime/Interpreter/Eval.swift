@@ -449,7 +449,7 @@ extension RuntimeRef {
         r.jump(argument)
         if _slowPath(state.pointee.gc.count.0 > state.pointee.gc.safePointTrigger) {
           r.saveRegisters()
-          collectIfNeeded()
+          collectIfNeededAtSafePoint()
         }
       case .popJumpIfFalse, .popJumpIfTrue:
         let value = r.pop()
@@ -561,7 +561,7 @@ extension RuntimeRef {
             r.frame = callee
             state.pointee.interpreter.currentFrame = callee
             r.loadRegisters()
-            if _slowPath(state.pointee.gc.count.0 > state.pointee.gc.safePointTrigger) { collectIfNeeded() }
+            collectIfNeededAtSafePoint()
             continue dispatch
           }
           guard let callee = pushFunctionFrame(callable, arguments, positional: positional, keywordNames: names) else {
@@ -577,7 +577,7 @@ extension RuntimeRef {
           r.frame = callee
           state.pointee.interpreter.currentFrame = callee
           r.loadRegisters()
-          if _slowPath(state.pointee.gc.count.0 > state.pointee.gc.safePointTrigger) { collectIfNeeded() }
+          collectIfNeededAtSafePoint()
           continue dispatch
         }
         r.saveRegisters()

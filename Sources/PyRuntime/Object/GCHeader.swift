@@ -5,10 +5,13 @@
 ///   -16  gcNext: address of the next GCHeader | bit 0: NEXT_MASK_UNREACHABLE (collection only)
 ///        0 when the object is not tracked
 ///    -8  gcPrev: address of the previous GCHeader | bit 0: FINALIZED | bit 1: COLLECTING
-///        during a collection the upper bits hold gc_refs (shifted by 2) instead
+///        | bits 2–3: the mark-alive epoch (0 = unmarked)
+///        during a collection the upper bits hold gc_refs (shifted by 4) instead
 /// ```
 ///
-/// Headers are 16-byte aligned, so the low bits of a link are free.
+/// Headers are 16-byte aligned, so the four low bits of a link are free. The epoch bits
+/// belong to ``RuntimeRef/markAliveFromRoots(_:)``; every other write of the prev word
+/// either keeps them or clears them, and a cleared mark only costs that pass its shortcut.
 /// CPython: Include/internal/pycore_gc.h, `PyGC_Head`, `_PyGC_PREV_MASK_FINALIZED`,
 /// `_PyGC_PREV_MASK_COLLECTING`, `NEXT_MASK_UNREACHABLE`.
 @usableFromInline
@@ -21,8 +24,12 @@ struct GCHeader: Equatable {
   @usableFromInline static let size = 16
   static let finalizedMask: UInt = 1
   static let collectingMask: UInt = 2
-  static let flagMask: UInt = 3
-  static let refsShift: UInt = 2
+  static let aliveMask: UInt = 0b1100
+  static let aliveShift: UInt = 2
+  static let flagMask: UInt = 0b1111
+  static let refsShift: UInt = 4
+  /// The largest gc_refs kept (see ``startCounting()``).
+  static let largestRefs = 1 << 56
   static let unreachableMask: UInt = 1
 
   /// The object this header sits in front of.
@@ -67,11 +74,20 @@ struct GCHeader: Equatable {
   }
   var isUnreachable: Bool { nextWord & GCHeader.unreachableMask != 0 }
 
+  /// The epoch of the mark-alive pass that last marked this object, in place (bits 2–3
+  /// of the prev word); 0 when unmarked.
+  var aliveMark: UInt {
+    @inline(__always) get { prevWord & GCHeader.aliveMask }
+    @inline(__always) nonmutating set { prevWord = (prevWord & ~GCHeader.aliveMask) | newValue }
+  }
+
   /// Starts a collection's count for this object: gc_refs = refcount, COLLECTING set,
   /// FINALIZED kept (the prev link is gone until `move_unreachable` restores it).
   @inline(__always)
   func startCounting() {
-    let count = object.refcount
+    // The 60 bits above the flags cannot hold an immortal count (2^60); capped, such a
+    // count still outnumbers any references the heap can hold.
+    let count = min(object.refcount, GCHeader.largestRefs)
     _gcInvariant(count > 0, "a tracked \(object.type.name) has refcount 0")
     prevWord = (UInt(bitPattern: count) << GCHeader.refsShift)
       | (prevWord & GCHeader.finalizedMask) | GCHeader.collectingMask

@@ -1,0 +1,105 @@
+import PyMemory
+import Testing
+@testable import PyRuntime
+
+/// The full-collection shortcut (`Collector+MarkAlive.swift`): it must be taken when the
+/// whole heap hangs from the roots in list order, give way when it does not, and never
+/// change what a program sees. Debug builds (these tests) also check every pass that
+/// succeeds against the full deduction, which stops the process if the pass was wrong.
+@Suite struct MarkAliveTests {
+  /// Runs `source` as `__main__` in a fresh runtime; returns what it printed and the
+  /// shortcut's counts.
+  private func run(_ source: String, markAlive: Bool) throws -> (output: String, successes: Int, stops: Int) {
+    let runtime = Runtime(HeapConfiguration(), hashSeed: 0)
+    let rt = runtime.ref
+    rt.gcMarkAlive = markAlive
+    rt.startInterpreter(arguments: ["t"], searchPaths: [])
+    var output = ""
+    rt.captureOutput(stdout: { output += $0 })
+    let status = rt.runMain(source: Array(source.utf8), filename: "mark_alive.py")
+    #expect(status == 0, "\(output)")
+    let counts = rt.gcMarkAliveCounts
+    return (output, counts.successes, counts.stops)
+  }
+
+  /// The benchmark's shape: automatic full collections while a comprehension fills a list
+  /// that only the comprehension's value stack holds. The frames waiting on `CALL`s and
+  /// the running frame at the safe point are roots, so every automatic full collection
+  /// takes the shortcut, and the output is the same without it.
+  @Test func automaticFullCollectionsOfALiveHeapTakeTheShortcut() throws {
+    let source = """
+      import gc
+      class Plain:
+          def __init__(self, index):
+              self.index = index
+              self.label = (index, "x") if index % 997 == 0 else None
+      def build(count):
+          return [Plain(i) for i in range(count)]
+      items = build(120000)
+      stats = gc.get_stats()
+      print(len(items), stats[2]["collections"] > 0, stats[2]["collected"])
+      print(sum(1 for p in items if p.label is not None and gc.is_tracked(p.label)))
+      print([p.index for p in gc.get_objects() if type(p) is Plain][:5])
+
+      """
+    let on = try run(source, markAlive: true)
+    let off = try run(source, markAlive: false)
+    #expect(on.output == off.output)
+    #expect(on.output.hasPrefix("120000 True 0\n"), "\(on.output)")
+    #expect(on.successes >= 1, "no automatic full collection took the shortcut")
+    #expect(off.successes == 0 && off.stops == 0)
+  }
+
+  /// Garbage, and objects older than the only object that refers to them, stop the pass;
+  /// the deduction then collects and reorders exactly as without the shortcut. Frozen
+  /// objects keep it off until a full deduction has cleared their old marks.
+  @Test func garbageParkingAndFreezingGiveWay() throws {
+    let source = """
+      import gc
+      class Node:
+          def __init__(self, i, child=None):
+              self.i = i
+              self.child = child
+      gc.collect()
+      gc.disable()
+      kept = [Node(i) for i in range(2000)]
+      print(gc.collect())
+      leaves = [Node(i, Node(-i)) for i in range(2000)]
+      a = Node("a"); a.child = a; del a
+      print(gc.collect(), gc.collect())
+      gc.freeze()
+      b = Node("b"); b.child = b; del b
+      print(gc.collect())
+      gc.unfreeze()
+      c = Node("c"); c.child = c; del c
+      print(gc.collect(), gc.collect(), gc.collect())
+      order = [o.i for o in gc.get_objects() if type(o) is Node and isinstance(o.i, int)]
+      print(len(order), order[2000:2003], order[-3:])
+
+      """
+    let on = try run(source, markAlive: true)
+    let off = try run(source, markAlive: false)
+    #expect(on.output == off.output)
+    #expect(on.output == "0\n1 0\n1\n1 0 0\n6000 [0, 1, 2] [-1997, -1998, -1999]\n", "\(on.output)")
+    #expect(on.successes >= 1 && on.stops >= 1, "successes \(on.successes), stops \(on.stops)")
+  }
+
+  /// Classes are tracked and immortal: their count (2^60) does not fit in the gc_refs bits
+  /// above the prev word's flags, and a wrapped count would make a live class look like
+  /// garbage, and its methods vanish. Every kind of collection must leave them whole.
+  @Test func immortalClassesSurviveEveryCollection() throws {
+    let source = """
+      import gc
+      class Point:
+          def __init__(self, x):
+              self.x = x
+      for generation in (0, 1, 2, 2):
+          gc.collect(generation)
+      print(Point(7).x, gc.is_tracked(Point), "__init__" in Point.__dict__)
+
+      """
+    for markAlive in [true, false] {
+      #expect(try run(source, markAlive: markAlive).output == "7 True True\n")
+    }
+  }
+}
