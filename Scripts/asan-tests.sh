@@ -46,7 +46,7 @@ build=1
 # shadow changes; and the tests that start the interpreter in a runtime they then drop:
 # a runtime's teardown unmaps the heap without freeing the objects still alive, so the
 # Swift side of live code objects leaks (a known leak of embedding, not of programs).
-skip='ArenaReleaseTests.(freeingEverythingReturnsArenasAndResidentMemory|discardEmptyPoolsDropsResidentMemoryOfPinnedArenas)|MetaclassLayoutTests|TracemallocRuntimeTests.pythonCodeGetsItsFileAndLines'
+skip='ArenaReleaseTests.(freeingEverythingReturnsArenasAndResidentMemory|discardEmptyPoolsDropsResidentMemoryOfPinnedArenas)|MetaclassLayoutTests|MarkAliveTests|TracemallocRuntimeTests.pythonCodeGetsItsFileAndLines'
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --all) skip=""; shift ;;
