@@ -95,6 +95,8 @@ extension RuntimeRef {
   @inline(never)
   private func markRoots(_ epoch: UInt) {
     let interpreter = state.pointee.interpreter
+    // Only references the interpreter owns (a borrowed one could outlive its object, and
+    // marking it would write to freed memory).
     for root in [interpreter.builtins, interpreter.modules, interpreter.builtinsModule, interpreter.sysModule,
                  interpreter.unraisableHookArgsType, state.pointee.exception, state.pointee.handledException,
                  state.pointee.memoryErrorInstance, state.pointee.gc.garbage, state.pointee.gc.callbacks,
