@@ -178,7 +178,8 @@ let visitMarkAlive: VisitProc = { raw, epoch in
 /// The state of the mark-alive pass: the epoch, whether the marks can be trusted, and how
 /// often to try after passes that stopped.
 struct MarkAliveState {
-  /// Off with `PYHEAP_GC_MARK_ALIVE=0` (for measuring what the pass saves).
+  /// Off with `pyheap -X nomarkalive` or ``RuntimeRef/gcMarkAlive`` (for measuring what
+  /// the pass saves).
   var enabled = true
   /// The epoch of the last pass, as prev-word bits (4, 8, 12); 0 before the first.
   var epoch: UInt = 0

@@ -38,8 +38,8 @@ struct TypeCache {
   /// The built-ins the loop calls without their generic calling convention (CPython
   /// 3.11's `PRECALL_NO_KW_LIST_APPEND`, `PRECALL_NO_KW_LEN`, `PRECALL_NO_KW_ISINSTANCE`):
   /// `list.append` (the method descriptor) and the `len` and `isinstance` functions of
-  /// `builtins`, compared by identity; set once the interpreter exists. Borrowed: the
-  /// list type's dict and the builtins module keep them.
+  /// `builtins`, compared by identity; set once the interpreter exists. Owned (a reference
+  /// each, see `findSpecializedCallTargets`): the mark-alive pass counts them as roots.
   var listAppend: UnsafeMutableRawPointer?
   var builtinLen: UnsafeMutableRawPointer?
   var builtinIsInstance: UnsafeMutableRawPointer?
