@@ -20,7 +20,7 @@ struct ProgramRunner {
   func run(source: [UInt8], filename: String, argv: [String]) -> Int32 {
     var byteLimit: Int?
     var debugHooks = false
-    var gcStress = false, verifyHeap = false, markAlive = true
+    var modes = CollectorModes()
     for option in options {
       if option.hasPrefix("heaplimit=") {
         guard let value = Int(option.dropFirst("heaplimit=".count)), value > 0 else {
@@ -31,11 +31,14 @@ struct ProgramRunner {
       } else if option == "debugalloc" {
         debugHooks = true
       } else if option == "gcstress" {
-        gcStress = true
+        modes.stressEverySafePoint = true
       } else if option == "verifyheap" {
-        verifyHeap = true
+        modes.verifyAfterCollection = true
+      } else if option == "verifyheap=all" {
+        modes.verifyAfterCollection = true
+        modes.verifyEveryCollectionInFull = true
       } else if option == "nomarkalive" {
-        markAlive = false
+        modes.markAlive = false
       }
     }
     let tracemallocFrames: Int
@@ -49,7 +52,7 @@ struct ProgramRunner {
     let directory = filename == "<string>" ? SystemIO.currentDirectory() : SystemIO.directory(of: filename)
     let job = ProgramJob(
       configuration: HeapConfiguration(debugHooks: debugHooks, byteLimit: byteLimit), seed: seed,
-      stressEverySafePoint: gcStress, verifyAfterCollection: verifyHeap, markAlive: markAlive, tracemallocFrames: tracemallocFrames,
+      collectorModes: modes, tracemallocFrames: tracemallocFrames,
       report: report, heapMapPath: heapMapPath, argv: argv, directory: directory, source: source, filename: filename)
     // Python recursion never uses the native stack, but calls from Swift into Python
     // (`__init__`, `__eq__`, sort keys) do; a large stack gives them room up to the limit.
@@ -77,14 +80,20 @@ struct ProgramRunner {
   }
 }
 
+/// The collector's `-X` switches (``RuntimeRef``'s stress modes and shortcut).
+struct CollectorModes {
+  var stressEverySafePoint = false
+  var verifyAfterCollection = false
+  var verifyEveryCollectionInFull = false
+  var markAlive = true
+}
+
 /// What the interpreter thread runs: a fresh runtime, the program, the reports asked for,
 /// the interpreter's shutdown, then the process's exit with the program's status.
 final class ProgramJob {
   let configuration: HeapConfiguration
   let seed: UInt64?
-  let stressEverySafePoint: Bool
-  let verifyAfterCollection: Bool
-  let markAlive: Bool
+  let collectorModes: CollectorModes
   let tracemallocFrames: Int
   let report: MemoryReportFormat?
   let heapMapPath: String?
@@ -93,14 +102,11 @@ final class ProgramJob {
   let source: [UInt8]
   let filename: String
 
-  init(configuration: HeapConfiguration, seed: UInt64?, stressEverySafePoint: Bool, verifyAfterCollection: Bool,
-       markAlive: Bool, tracemallocFrames: Int, report: MemoryReportFormat?, heapMapPath: String?, argv: [String],
+  init(configuration: HeapConfiguration, seed: UInt64?, collectorModes: CollectorModes, tracemallocFrames: Int, report: MemoryReportFormat?, heapMapPath: String?, argv: [String],
        directory: String, source: [UInt8], filename: String) {
     self.configuration = configuration
     self.seed = seed
-    self.stressEverySafePoint = stressEverySafePoint
-    self.verifyAfterCollection = verifyAfterCollection
-    self.markAlive = markAlive
+    self.collectorModes = collectorModes
     self.tracemallocFrames = tracemallocFrames
     self.report = report
     self.heapMapPath = heapMapPath
@@ -113,9 +119,10 @@ final class ProgramJob {
   func run() -> Never {
     let runtime = Runtime(configuration, hashSeed: seed)
     let rt = runtime.ref
-    rt.gcStressEverySafePoint = stressEverySafePoint
-    rt.gcVerifyAfterCollection = verifyAfterCollection
-    rt.gcMarkAlive = markAlive
+    rt.gcStressEverySafePoint = collectorModes.stressEverySafePoint
+    rt.gcVerifyAfterCollection = collectorModes.verifyAfterCollection
+    rt.gcVerifyEveryCollectionInFull = collectorModes.verifyEveryCollectionInFull
+    rt.gcMarkAlive = collectorModes.markAlive
     // CPython starts tracemalloc early in start-up (`-X tracemalloc`, PYTHONTRACEMALLOC); a
     // memory report needs it too, with one frame unless asked otherwise.
     if tracemallocFrames > 0 || report != nil { rt.startTracingMemory(frames: max(tracemallocFrames, 1)) }

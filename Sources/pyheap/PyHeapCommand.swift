@@ -19,7 +19,7 @@ struct PyHeapCommand: ParsableCommand {
   @Option(name: .customShort("c"), help: "Run CODE as the __main__ module (the rest of the arguments go to sys.argv).")
   var command: String?
 
-  @Option(name: .customShort("X"), help: "Implementation option: heaplimit=BYTES caps the heap (MemoryError past it); debugalloc turns on the debug allocator (guard bytes); gcstress collects at every safe point; verifyheap checks the heap and the objects after every collection; nomarkalive turns off the full-collection shortcut (for measuring it).")
+  @Option(name: .customShort("X"), help: "Implementation option: heaplimit=BYTES caps the heap (MemoryError past it); debugalloc turns on the debug allocator (guard bytes); gcstress collects at every safe point; verifyheap checks the heap after every collection (the whole heap as often as keeps the cost linear; verifyheap=all after every one); nomarkalive turns off the full-collection shortcut (for measuring it).")
   var implementationOptions: [String] = []
 
   @Flag(name: .customLong("debugmallocstats"),

@@ -62,6 +62,29 @@ import Testing
     heap.free(p)
   }
 
+  /// Every byte of a block's frame is watched: a change to any byte of the size word, the
+  /// leading guard or the trailing guard is reported with the part it hit, and the block
+  /// reads as intact again once the byte is put back.
+  @Test(arguments: [1, 8, 13, 24, 100])
+  func verifierWatchesEveryFrameByte(byteCount: Int) {
+    let heap = Heap(HeapConfiguration(debugHooks: true))
+    let p = heap.allocate(byteCount: byteCount)!
+    let watched: [(offset: Int, part: String)] = (-16 ..< -8).map { ($0, "size word") }
+      + (-7 ..< 0).map { ($0, "leading guard is overwritten at byte \($0)") }
+      + (0..<8).map { (byteCount + $0, "trailing guard is overwritten at byte \($0) past the end") }
+    for (offset, part) in watched {
+      let original = p.load(fromByteOffset: offset, as: UInt8.self)
+      p.storeBytes(of: original ^ 0x10, toByteOffset: offset, as: UInt8.self)
+      let report = heap.verify()
+      #expect(!report.isValid, "byte \(offset) of a \(byteCount)-byte block")
+      #expect(report.description.contains(part), "byte \(offset): \(report.description)")
+      #expect(heap.verify(checkingGuards: false).isValid)
+      p.storeBytes(of: original, toByteOffset: offset, as: UInt8.self)
+      #expect(heap.verify().isValid)
+    }
+    heap.free(p)
+  }
+
   @Test func randomOperationsUnderTheDebugLayer() {
     var rng = SeededRandom(seed: 99)
     let heap = Heap(HeapConfiguration(debugHooks: true))

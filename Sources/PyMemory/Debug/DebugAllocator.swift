@@ -125,6 +125,14 @@ extension HeapState {
   private func debugGuardDamage(_ record: DebugBlockRecord) -> String? {
     let base = record.address - DebugLayout.headerBytes
     let sizeWord = loadBigEndian(at: base)
+    let guardWord = UInt64(repeating: DebugLayout.forbiddenByte)
+    // The common case in one compare per guard: the leading guard is the word after the
+    // size without its low (first) byte, the id; the trailing guard is one whole word.
+    if sizeWord == UInt64(record.byteCount)
+      && base.loadUnaligned(fromByteOffset: 8, as: UInt64.self) >> 8 == guardWord >> 8
+      && record.address.loadUnaligned(fromByteOffset: record.byteCount, as: UInt64.self) == guardWord {
+      return nil
+    }
     if sizeWord != UInt64(record.byteCount) { return "its size word reads \(sizeWord)" }
     for offset in 9..<16 where base.load(fromByteOffset: offset, as: UInt8.self) != DebugLayout.forbiddenByte {
       return "its leading guard is overwritten at byte \(offset - 16) before the block"
@@ -145,7 +153,10 @@ func storeBigEndian(_ value: UInt64, at address: UnsafeMutableRawPointer) {
 }
 
 func loadBigEndian(at address: UnsafeRawPointer) -> UInt64 {
-  var value: UInt64 = 0
-  for index in 0..<8 { value = value << 8 | UInt64(address.load(fromByteOffset: index, as: UInt8.self)) }
-  return value
+  UInt64(bigEndian: address.loadUnaligned(as: UInt64.self))
+}
+
+extension UInt64 {
+  /// The word whose eight bytes are all `byte`.
+  init(repeating byte: UInt8) { self = UInt64(byte) &* 0x0101_0101_0101_0101 }
 }

@@ -6,10 +6,13 @@ import PyMemory
 ///   safe point (each backward jump and call), so an object the collector cannot see, or a
 ///   reference count one too low, shows up at once instead of once in a thousand runs.
 /// - `-X verifyheap` (``RuntimeRef/gcVerifyAfterCollection``): after every collection the
-///   allocator's structures are walked (arenas, pools, free lists, and with the debug
-///   allocator every live block's guard bytes) and every tracked object's count is checked
-///   against the references other tracked objects hold. The first problem stops the
-///   process with the report.
+///   heap is verified, and the first problem stops the process with the report. The whole
+///   check walks the allocator's structures (arenas, pools, free lists, and with the debug
+///   allocator every live block's guard bytes) and checks every tracked object's count
+///   against the references other tracked objects hold. `-X verifyheap=all`
+///   (``RuntimeRef/gcVerifyEveryCollectionInFull``) runs it after every collection; plain
+///   `verifyheap` spaces it so that its cost stays linear (see
+///   ``RuntimeRef/verifyHeapOrStop(after:allocations:)``).
 ///
 /// Scripts/stress-conformance.sh runs the conformance corpus in each mode.
 extension RuntimeRef {
@@ -35,14 +38,42 @@ extension RuntimeRef {
     (state.pointee.gc.markAlive.successes, state.pointee.gc.markAlive.stops)
   }
 
-  /// Checks the heap and the objects; stops the process on the first problem.
-  func verifyHeapOrStop(after generation: Int) {
-    let report = state.pointee.heap.verify()
-    let objectProblems = verifyObjects()
-    guard report.isValid && objectProblems.isEmpty else {
+  public var gcVerifyEveryCollectionInFull: Bool {
+    get { state.pointee.gc.verifyEveryCollectionInFull }
+    nonmutating set { state.pointee.gc.verifyEveryCollectionInFull = newValue }
+  }
+
+  /// For every collection the whole check would cost O(heap), and a program that grows a
+  /// large heap runs a young collection every 700 allocations: quadratic (a 300,000-deep
+  /// structure took 260 s). So, unless ``gcVerifyEveryCollectionInFull`` is set, the whole
+  /// check runs after a full collection, and after any other collection once the GC
+  /// allocations since the last whole check reach 1/``wholeCheckSpacing`` of the tracked
+  /// objects that check saw: at most `wholeCheckSpacing` object checks per allocation.
+  /// A heap of up to 11,200 tracked objects (700 × 16) is still checked whole after every
+  /// collection. The collections between get the light check: the allocator's structures
+  /// (no guard bytes) and the links and flags of the generations the collection wrote.
+  func verifyHeapOrStop(after generation: Int, allocations: Int) {
+    state.pointee.gc.verifyDebt += max(allocations, 0)
+    let whole = generation == GCState.generationCount - 1 || state.pointee.gc.verifyEveryCollectionInFull
+      || state.pointee.gc.verifyDebt * RuntimeRef.wholeCheckSpacing >= state.pointee.gc.verifiedTrackedObjects
+    var problems: [String]
+    if whole {
+      var tracked = 0
+      problems = state.pointee.heap.verify().problems + verifyObjects(countingTracked: &tracked)
+      state.pointee.gc.verifyDebt = 0
+      state.pointee.gc.verifiedTrackedObjects = tracked
+    } else {
+      problems = state.pointee.heap.verify(checkingGuards: false).problems
+      for index in 0...min(generation + 1, GCState.generationCount - 1) {
+        if let problem = checkLinks(of: state.pointee.gc.generation(index), index) { problems.append(problem) }
+      }
+    }
+    guard problems.isEmpty else {
       StandardError.write("pyheap: heap verification failed after a generation-\(generation) collection:\n"
-        + (report.problems + objectProblems).map { "  \($0)\n" }.joined())
+        + problems.map { "  \($0)\n" }.joined())
       fatalError("heap verification failed after a collection")
     }
   }
+
+  static let wholeCheckSpacing = 16
 }

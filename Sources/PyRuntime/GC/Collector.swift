@@ -93,6 +93,7 @@ extension RuntimeRef {
     if generation + 1 < GCState.generationCount {
       state.pointee.gc.setCount(generation + 1, state.pointee.gc.count(generation + 1) + 1)
     }
+    let allocations = state.pointee.gc.count(0)
     for younger in 0...generation { state.pointee.gc.setCount(younger, 0) }
 
     let gc = state.pointee.gc
@@ -165,7 +166,7 @@ extension RuntimeRef {
     state.pointee.gc.stats[generation].uncollectable += uncollectable
     // Like CPython, a full collection empties the free lists (`_PyGC_ClearAllFreeLists`).
     if generation == 2 { clearFreeLists() }
-    if state.pointee.gc.verifyAfterCollection { verifyHeapOrStop(after: generation) }
+    if state.pointee.gc.verifyAfterCollection { verifyHeapOrStop(after: generation, allocations: allocations) }
     state.pointee.gc.lastPauseNanoseconds = MonotonicClock.nanoseconds() - start
     state.pointee.gc.recordPause(generation)
     return (collected, uncollectable)

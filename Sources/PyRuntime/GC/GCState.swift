@@ -20,10 +20,15 @@ struct GCState {
   var stressEverySafePoint = false {
     didSet { safePointTrigger = stressEverySafePoint ? -1 : threshold.0 }
   }
-  /// Stress mode (`-X verifyheap`): after every collection, walk the allocator's structures
-  /// (and the debug allocator's guard bytes) and check every tracked object's count; the
-  /// first problem stops the process with a report.
+  /// Stress mode (`-X verifyheap`): after every collection, verify the heap; the first
+  /// problem stops the process with a report. See ``RuntimeRef/verifyHeapOrStop(after:allocations:)``
+  /// for which collections get the whole check.
   var verifyAfterCollection = false
+  /// With `verifyAfterCollection`, every collection gets the whole check (`-X verifyheap=all`).
+  var verifyEveryCollectionInFull = false
+  /// GC allocations since the last whole check, and the tracked objects that check saw.
+  var verifyDebt = 0
+  var verifiedTrackedObjects = 0
   var enabled = true
   /// A collection is running (a nested `collect` returns 0).
   var collecting = false

@@ -27,6 +27,9 @@ struct GCHeader: Equatable {
   static let aliveMask: UInt = 0b1100
   static let aliveShift: UInt = 2
   static let flagMask: UInt = 0b1111
+  /// The flag bits a count in the prev word keeps beside it (``startCounting()`` keeps only
+  /// FINALIZED; the heap verifier keeps the mark-alive epoch too, so checking changes nothing).
+  static let keptWhileCounting: UInt = finalizedMask | aliveMask
   static let refsShift: UInt = 4
   /// The largest gc_refs kept (see ``startCounting()``).
   static let largestRefs = 1 << 56
