@@ -303,10 +303,8 @@ extension RuntimeRef {
 
   /// `dict.update(other)` for `{**a}`: "'int' object is not a mapping".
   func dictUpdate(_ dict: PyRef, _ other: PyRef) -> Bool {
-    if other.type.record.pointee.kind == .dict {
-      for (key, value) in dictItems(other) where !dictSetItem(dict, key, value) { return false }
-      return true
-    }
+    // `PyDict_Update`: a dict source is merged (sized once, or cloned into an empty dict).
+    if other.type.record.pointee.kind == .dict { return dictMerge(dict, other, override: 1) }
     guard let keys = getOptionalAttribute(other, "keys") else {
       if !hasError { raise("TypeError", "'\(other.type.name)' object is not a mapping") }
       return false

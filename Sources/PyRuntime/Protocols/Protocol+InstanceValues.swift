@@ -103,6 +103,8 @@ extension RuntimeRef {
       }
       values.count = 0
     }
+    // Like CPython's, the dict shares the class's names (see DictObject+Split.swift).
+    if let raw = record.pointee.sharedKeys { DictObject.setSharedKeys(dict, SharedKeys(raw: raw)) }
     object.storeRef(dict, at: offset)
     return dict
   }

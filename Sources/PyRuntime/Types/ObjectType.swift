@@ -144,11 +144,35 @@ enum ObjectType {
       }
       dict.incref()
       return dict.raw
+    }, { raw, value, runtime in
+      RuntimeRef(raw: runtime).setInstanceDict(PyRef(raw), value.map(PyRef.init))
     }),
   ]
 }
 
 extension RuntimeRef {
+  /// `obj.__dict__ = d`: `d` (a dict) becomes the instance's namespace. The inline values
+  /// go to the old dict first, which is then released, as in CPython. `del obj.__dict__`
+  /// (nil) drops the namespace; the next use makes an empty one (3.11 allows it; 3.12
+  /// raises). 0, or -1 with an error set. CPython: Objects/typeobject.c, `subtype_setdict()`.
+  func setInstanceDict(_ object: PyRef, _ value: PyRef?) -> Int32 {
+    if let value, !isInstance(value, state.pointee.types.dict) {
+      raise("TypeError", "__dict__ must be set to a dictionary, not a '\(value.type.name)'")
+      return -1
+    }
+    let offset = object.type.record.pointee.dictOffset
+    guard offset != 0 else {
+      raise("AttributeError", "'\(object.type.name)' object has no attribute '__dict__'")
+      return -1
+    }
+    if object.type.flags.contains(.managedDict), instanceDict(object) == nil { return -1 }
+    value?.incref()
+    let old = object.loadRef(at: offset)
+    object.storeRef(value, at: offset)
+    decref(old)
+    return 0
+  }
+
   /// A new instance of a class whose layout is `object`'s plus what the class adds (its
   /// `__dict__` and weak-reference list, `__slots__`, and for a managed dict the inline
   /// values after them): all fields empty, tracked when the class has GC.

@@ -125,10 +125,16 @@ extension RuntimeRef {
   /// `dict.popitem()`: the last pair (LIFO). The entry slot is given back (the next
   /// insertion reuses it), as in CPython.
   public func dictPopItem(_ dict: PyRef) -> PyRef? {
-    guard DictObject.count(dict) > 0, let table = DictObject.table(dict) else {
+    guard DictObject.count(dict) > 0, DictObject.table(dict) != nil else {
       raise("KeyError", "popitem(): dictionary is empty")
       return nil
     }
+    // A split dict becomes combined first, at the shared keys' capacity.
+    if DictObject.sharedKeys(dict) != nil {
+      DictObject.setSharedKeys(dict, nil)
+      guard resizeDict(dict, capacity: DictObject.sharedKeysCapacity, unicode: true) else { return nil }
+    }
+    let table = DictObject.table(dict).unsafelyUnwrapped
     var index = table.entryCount - 1
     while index >= 0 && table.value(index) == nil { index -= 1 }
     let hash = table.hash(index)

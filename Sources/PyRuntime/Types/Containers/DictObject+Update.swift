@@ -19,8 +19,8 @@ extension RuntimeRef {
     var override = override
     if DictObject.count(a) == 0, let otherTable = DictObject.table(b) {
       override = 1
-      // A clean, compact source table is copied whole.
-      if otherCount == otherTable.entryCount
+      // A clean, compact, combined source table is copied whole.
+      if DictObject.sharedKeys(b) == nil && otherCount == otherTable.entryCount
           && (otherTable.capacity == DictObject.minimumCapacity
               || DictObject.usableFraction(otherTable.capacity / 2) < otherCount) {
         let old = DictObject.table(a)
@@ -158,6 +158,14 @@ extension RuntimeRef {
   /// `PyDict_Copy`: always an exact dict. A compact table is copied whole.
   public func dictCopy(_ dict: PyRef) -> PyRef? {
     guard let copy = newDict() else { return nil }
+    // A split dict's copy shares the same names (CPython copies its values array).
+    if let keys = DictObject.sharedKeys(dict), dict.type == state.pointee.types.dict {
+      DictObject.setSharedKeys(copy, keys)
+      guard DictObject.count(dict) > 0 else { return copy }
+      guard cloneDictTable(dict, into: copy) else { decref(copy); return nil }
+      if dict.gc.isTracked { track(copy) }
+      return copy
+    }
     guard DictObject.count(dict) > 0 else { return copy }
     if isPlainIterableDict(dict), let table = DictObject.table(dict),
        DictObject.count(dict) >= table.entryCount * 2 / 3 {

@@ -1,7 +1,7 @@
 /// The mapping: CPython's compact, insertion-ordered hash table.
 ///
 /// ```
-///   dict object: -16 GC header | 0 refcount | 8 type | 16 used | 24 table → | 32 unused | 40 owner type?
+///   dict object: -16 GC header | 0 refcount | 8 type | 16 used | 24 table → | 32 shared keys? | 40 owner type?
 ///
 ///   table (mem domain):
 ///   +----------+-----------+--------+------+---------+--------------------------+-------------------------------------+
@@ -168,7 +168,9 @@ public enum DictObject {
 
   /// What `sys.getsizeof` reports without the GC header: the object, and the keys table as
   /// CPython 3.11 lays it out. CPython: `_PyDict_SizeOf`, `_PyDict_KeysSize`.
+  /// A split dict (``sharedKeys(_:)``) counts its values array instead of a table.
   static func sizeOf(_ dict: PyRef, basicSize: Int) -> Int {
+    if let keys = sharedKeys(dict) { return basicSize + splitValuesSize(keys) }
     guard let table = table(dict) else { return basicSize }
     let capacity = table.capacity
     let indexBytes = capacity <= 128 ? 1 : capacity <= 1 << 15 ? 2 : capacity <= 1 << 31 ? 4 : 8
@@ -198,6 +200,7 @@ public enum DictObject {
 
   /// Detaches the table (the dict is empty from here on), then releases the entries.
   static func releaseTable(_ dict: PyRef, _ rt: RuntimeRef) {
+    setSharedKeys(dict, nil)
     guard let table = table(dict) else { return }
     willChange(dict, rt)
     setTable(dict, nil)
@@ -386,7 +389,10 @@ extension RuntimeRef {
   func dictInsert(_ dict: PyRef, _ key: PyRef, hash: Int, _ value: PyRef) -> Bool {
     DictObject.willChange(dict, self)
     let isStr = key.type == state.pointee.types.str
-    if let table = DictObject.table(dict), table.isUnicode, !isStr {
+    if !isStr, DictObject.sharedKeys(dict) != nil {
+      // Shared keys are all exact strs: another key ends the sharing.
+      guard unsplitDict(dict, unicode: false) else { return false }
+    } else if let table = DictObject.table(dict), table.isUnicode, !isStr {
       // A non-str key turns the table general, through a resize as in CPython.
       guard insertionResize(dict, unicode: false) else { return false }
     }
@@ -405,6 +411,10 @@ extension RuntimeRef {
       return true
     case .absent:
       maybeTrack(dict, key, value)
+      if let keys = DictObject.sharedKeys(dict), keys.insert(key, hash: hash) == nil {
+        // The class's names are full: the dict stops sharing them.
+        guard unsplitDict(dict, unicode: true) else { return false }
+      }
       if DictObject.table(dict) == nil {
         guard resizeDict(dict, capacity: DictObject.minimumCapacity, unicode: isStr) else { return false }
       } else if DictObject.table(dict).unsafelyUnwrapped.usableLeft <= 0 {
