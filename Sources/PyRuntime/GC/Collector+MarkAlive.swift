@@ -24,8 +24,9 @@
 ///
 /// The roots are references no collector traversal reports: the interpreter's own fields
 /// (`sys.modules`, builtins, the exception being handled, `gc.callbacks`, …) and the frames
-/// on the call stack, which are not heap objects (the exit sequence turns the pass off: it
-/// frees objects those fields still name). A frame's header (code, function,
+/// on the call stack, which are not heap objects. Every field it reads must own its
+/// reference: a borrowed one can outlive its object (`sys` was once borrowed from
+/// `sys.modules`, which the exit sequence empties). A frame's header (code, function,
 /// globals, builtins, locals) always holds what it says. Its local and value-stack slots
 /// hold exactly what they say only while the frame waits at a point where its registers
 /// were saved: a caller waiting on a frame its `CALL` pushed (not an entry frame, whose

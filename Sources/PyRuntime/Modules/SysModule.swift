@@ -67,7 +67,8 @@ extension RuntimeRef {
       StandardError.write("sys: cannot make the struct sequences: \(problem)\n")
       preconditionFailure("sys: cannot make the struct sequences")
     }
-    decref(module)
+    // The reference `newModule` gave stays with `interpreter.sysModule`: the exit sequence
+    // empties `sys.modules` and still reads `sys` (stdout, the unraisable hook) afterwards.
   }
 
   @discardableResult

@@ -23,9 +23,6 @@ extension RuntimeRef {
   /// expected to exit right after.
   public func finalizeInterpreter() {
     if hasError { clearError() }
-    // The exit sequence empties `sys.modules` and frees what the interpreter pointed at;
-    // its collections are for garbage, so the mark-alive shortcut sits them out.
-    state.pointee.gc.markAlive.enabled = false
     runAtExitCallbacks()
     flushOutput()
     let survivors = removeModules()
