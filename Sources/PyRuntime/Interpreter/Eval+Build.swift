@@ -240,26 +240,15 @@ extension RuntimeRef {
 
   /// A set of `count` stack values (references released).
   func newSetFrom(_ items: UnsafeMutablePointer<UnsafeMutableRawPointer?>, count: Int) -> PyRef? {
-    guard let setType = state.pointee.types.set else {
-      raise("SystemError", "set is not available")
-      return nil
-    }
-    let set = call(setType.object, [])
+    let set = newSet(nil)
     var ok = set != nil
     for index in 0..<count {
       let item = PyRef(items[index].unsafelyUnwrapped)
-      if ok { ok = setAddItem(set!, item) }
+      if ok { ok = setAdd(set.unsafelyUnwrapped, item) }
       decref(item)
     }
     if !ok { decref(set); return nil }
     return set
-  }
-
-  /// `set.add(item)` for the loop.
-  func setAddItem(_ set: PyRef, _ item: PyRef) -> Bool {
-    guard let result = callMethod(set, "add", [item]) else { return false }
-    decref(result)
-    return true
   }
 
   /// `{k1: v1, …}` from `count` key/value pairs on the stack (references released).

@@ -396,7 +396,7 @@ extension RuntimeRef {
         if !ok { failed = true }
       case .setAdd:
         let value = r.pop()
-        let ok = setAddItem(r.peek(Int(argument)), value)
+        let ok = setAdd(r.peek(Int(argument)), value)
         decref(value)
         if !ok { failed = true }
       case .mapAdd:
@@ -413,7 +413,9 @@ extension RuntimeRef {
       case .setUpdate:
         let iterable = r.pop()
         let set = r.peek(Int(argument))
-        let ok = forEach(iterable) { setAddItem(set, $0) }
+        // `_PySet_Update`: a set or frozenset source (a constant `{1, 2, 3}`) is merged,
+        // its table sized once, as `sys.getsizeof` shows.
+        let ok = setUpdateInternal(set, iterable)
         decref(iterable)
         if !ok { failed = true }
       case .dictUpdate, .dictMerge:

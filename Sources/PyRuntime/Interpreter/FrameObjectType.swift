@@ -70,6 +70,14 @@ public enum FrameObjectType {
     rt.readyBuiltinType(type, base: nil, kind: .frame)
     rt.addSlotWrappers(type)
     rt.addGetSets(type, getSets)
+    rt.addMethods(type, [
+      MethodDefinition("__sizeof__", { _, argv, count, names, runtime in
+        let args = Arguments(runtime, argv, count, names)
+        guard args.takesNoArguments("frame.__sizeof__") else { return nil }
+        let code = args[0].loadRef(at: FrameObjectType.codeOffset)
+        return args.rt.newInt(args.rt.frameSizeOf(header: CPythonSizes.frameHeaderSize, code: code))?.raw
+      }),
+    ])
     return type
   }
 

@@ -67,6 +67,12 @@ public enum GeneratorType {
         guard args.expect("close", exactly: 1) else { return nil }
         return args.rt.generatorClose(args[0]) ? args.rt.newNone().raw : nil
       }),
+      MethodDefinition("__sizeof__", { _, argv, count, names, runtime in
+        let args = Arguments(runtime, argv, count, names)
+        guard args.takesNoArguments("generator.__sizeof__") else { return nil }
+        let code = GeneratorType.frame(args[0])?.pointee.code
+        return args.rt.newInt(args.rt.frameSizeOf(header: CPythonSizes.generatorHeaderSize, code: code))?.raw
+      }),
     ])
     rt.addGetSets(type, [
       GetSetDefinition("__name__", { raw, _ in let v = PyRef(raw).loadRef(at: GeneratorType.nameOffset)!; v.incref(); return v.raw }),

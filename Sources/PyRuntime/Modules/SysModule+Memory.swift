@@ -63,7 +63,7 @@ extension RuntimeRef {
     }
     // The pre-header CPython 3.11 puts before the object: the GC header, and for a class
     // with a managed dict the dict and values pointers.
-    let preHeader = (object.type.isGC ? GCHeader.size : 0) + (object.type.flags.contains(.managedDict) ? 16 : 0)
+    let preHeader = (object.type.isGC ? GCHeader.size : 0) + (object.type.cpythonManagesDict ? 16 : 0)
     return size + preHeader
   }
 

@@ -195,13 +195,11 @@ extension RuntimeRef {
     if end > start { (object.raw + start).initializeMemory(as: UInt8.self, repeating: 0, count: end - start) }
   }
 
-  /// The basic size of an object, as `object.__sizeof__` reports it. A managed-dict
-  /// instance's dict field is not counted: CPython 3.11 keeps it before the GC header
-  /// (``sizeOf(_:)`` adds that pre-header), and neither counts the inline values.
+  /// The basic size of an object, as `object.__sizeof__` reports it: its type's
+  /// ``PyType/reportedBasicSize``, and the items of a variable-size object.
   func basicSizeOf(_ object: PyRef) -> Int {
     let record = object.type.record
-    let dictField = record.pointee.flags.contains(.managedDict) ? 8 : 0
-    return record.pointee.basicSize - dictField
+    return object.type.reportedBasicSize
       + (record.pointee.itemSize * (record.pointee.flags.contains(.varSized) ? abs(object.size) : 0))
   }
 
@@ -252,3 +250,4 @@ extension RuntimeRef {
     return list
   }
 }
+

@@ -180,6 +180,12 @@ enum TypeType {
       let rt = RuntimeRef(raw: runtime)
       return rt.newMappingProxy(rt.typeDict(PyType(raw)))?.raw
     }),
+    GetSetDefinition("__basicsize__", { raw, runtime in
+      RuntimeRef(raw: runtime).newInt(PyType(raw).reportedBasicSize)?.raw
+    }),
+    GetSetDefinition("__itemsize__", { raw, runtime in
+      RuntimeRef(raw: runtime).newInt(PyType(raw).record.pointee.itemSize)?.raw
+    }),
     GetSetDefinition("__doc__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
       if let dict = PyType(raw).record.pointee.dict, let key = rt.internedString("__doc__") {
@@ -208,6 +214,11 @@ enum TypeType {
   }
 
   static let methods: [MethodDefinition] = [
+    MethodDefinition("__sizeof__", { _, argv, count, names, runtime in
+      let args = Arguments(runtime, argv, count, names)
+      guard args.takesNoArguments("type.__sizeof__") else { return nil }
+      return args.rt.newInt(args.rt.typeSizeOf(PyType(args[0].raw)))?.raw
+    }),
     MethodDefinition("mro", { _, argv, count, names, runtime in
       let args = Arguments(runtime, argv, count, names)
       guard args.expect("mro", exactly: 1) else { return nil }
