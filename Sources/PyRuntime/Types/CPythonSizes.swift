@@ -28,6 +28,10 @@ enum CPythonSizes {
     "UnicodeDecodeError": 112, "UnicodeEncodeError": 112, "UnicodeTranslateError": 112,
   ]
 
+  /// `tp_itemsize` where it differs: these objects keep their variable part elsewhere here
+  /// (a generator's and a frame's slots, a code object's instructions, a class's slots).
+  static let itemSizeByName: [String: Int] = ["generator": 8, "frame": 8, "code": 2, "type": 40]
+
   /// `sizeof(PyTypeObject)`: what `type.__sizeof__` reports for a built-in type.
   static let staticTypeSize = 408
   /// `sizeof(PyHeapTypeObject)`: what it reports for a class, before its shared keys.
@@ -52,6 +56,13 @@ extension PyType {
     let base = PyType(baseRaw)
     // The fields this type adds to its base, on top of the base's CPython size.
     return ownSize - base.basicSizeWithoutManagedDict + base.reportedBasicSize
+  }
+
+  /// CPython 3.11's `tp_itemsize` (`__itemsize__`); a class has its base's.
+  var reportedItemSize: Int {
+    var builtin = self
+    while builtin.flags.contains(.heapType), let base = builtin.record.pointee.base { builtin = PyType(base) }
+    return CPythonSizes.itemSizeByName[builtin.name] ?? record.pointee.itemSize
   }
 
   private var basicSizeWithoutManagedDict: Int {

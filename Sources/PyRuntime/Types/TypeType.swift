@@ -184,7 +184,7 @@ enum TypeType {
       RuntimeRef(raw: runtime).newInt(PyType(raw).reportedBasicSize)?.raw
     }),
     GetSetDefinition("__itemsize__", { raw, runtime in
-      RuntimeRef(raw: runtime).newInt(PyType(raw).record.pointee.itemSize)?.raw
+      RuntimeRef(raw: runtime).newInt(PyType(raw).reportedItemSize)?.raw
     }),
     GetSetDefinition("__doc__", { raw, runtime in
       let rt = RuntimeRef(raw: runtime)

@@ -82,3 +82,6 @@ print(sys.getsizeof(C2), sys.getsizeof(S2), sys.getsizeof(int), sys.getsizeof(ty
 class E3(Exception): pass
 class T3(tuple): pass
 print(sys.getsizeof(E3), sys.getsizeof(T3), sys.getsizeof(E3()), E3.__basicsize__)
+import types
+for t in (int, bytes, tuple, list, type, types.GeneratorType, types.FrameType, types.CodeType, E3, C2):
+    print(t.__name__, t.__basicsize__, t.__itemsize__)
