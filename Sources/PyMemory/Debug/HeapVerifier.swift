@@ -21,7 +21,7 @@ extension Heap {
 }
 
 extension HeapState {
-  func verify(checkingGuards: Bool) -> HeapVerifierReport {
+  func verify(checkingGuards: Bool = true) -> HeapVerifierReport {
     var report = HeapVerifierReport()
     small.verify(into: &report)
     for (record, damage) in checkingGuards ? debugCorruptBlocks() : [] {
