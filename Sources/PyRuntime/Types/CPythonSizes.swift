@@ -60,9 +60,7 @@ extension PyType {
 
   /// CPython 3.11's `tp_itemsize` (`__itemsize__`); a class has its base's.
   var reportedItemSize: Int {
-    var builtin = self
-    while builtin.flags.contains(.heapType), let base = builtin.record.pointee.base { builtin = PyType(base) }
-    return CPythonSizes.itemSizeByName[builtin.name] ?? record.pointee.itemSize
+    CPythonSizes.itemSizeByName[ClassInstances.layoutRoot(self).name] ?? record.pointee.itemSize
   }
 
   private var basicSizeWithoutManagedDict: Int {
@@ -76,9 +74,8 @@ extension PyType {
   /// the rule is CPython's.
   var cpythonManagesDict: Bool {
     guard flags.contains(.heapType), record.pointee.dictOffset != 0 else { return false }
-    var builtin = self
-    while builtin.flags.contains(.heapType), let base = builtin.record.pointee.base { builtin = PyType(base) }
-    return builtin.record.pointee.dictOffset == 0 && builtin.record.pointee.itemSize == 0
+    let builtin = ClassInstances.layoutRoot(self).record
+    return builtin.pointee.dictOffset == 0 && builtin.pointee.itemSize == 0
   }
 
   /// The name without its module (`ReferenceType` for `weakref.ReferenceType`).

@@ -159,13 +159,7 @@ extension RuntimeRef {
   public func dictCopy(_ dict: PyRef) -> PyRef? {
     guard let copy = newDict() else { return nil }
     // A split dict's copy shares the same names (CPython copies its values array).
-    if let keys = DictObject.sharedKeys(dict), dict.type == state.pointee.types.dict {
-      DictObject.setSharedKeys(copy, keys)
-      guard DictObject.count(dict) > 0 else { return copy }
-      guard cloneDictTable(dict, into: copy) else { decref(copy); return nil }
-      if dict.gc.isTracked { track(copy) }
-      return copy
-    }
+    if let keys = DictObject.sharedKeys(dict) { DictObject.setSharedKeys(copy, keys) }
     guard DictObject.count(dict) > 0 else { return copy }
     if isPlainIterableDict(dict), let table = DictObject.table(dict),
        DictObject.count(dict) >= table.entryCount * 2 / 3 {

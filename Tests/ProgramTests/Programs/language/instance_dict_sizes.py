@@ -110,3 +110,12 @@ print(sys.getsizeof(f(**a)), f(**m))
 try:
     {**1}
 except TypeError as e: print(e)
+
+# A split dict with holes copies as a split dict too.
+K, o, d = fresh(6)
+for name in ('a0', 'a2', 'a3', 'a5'):
+    del d[name]
+c = d.copy()
+print('sparse copy', sys.getsizeof(c), sys.getsizeof(d), c, c == d)
+c['z'] = 1
+print(sys.getsizeof(c), list(c))
