@@ -34,6 +34,9 @@
 /// the collection comes from the loop's safe point. Generator frames are never roots: the
 /// generator object reports their references.
 ///
+/// The walk marks the items of long lists and tuples on demand, as it arrives at the
+/// objects they hold, so that it touches each object's header once (``DeferredItems``).
+///
 /// The marks are a 2-bit epoch in the prev word (``GCHeader/aliveMark``), 1, 2, 3 in
 /// turn, so the walk never has to clear them: at the start of a pass, no object carries
 /// the new epoch. That holds because a successful pass leaves every tracked object with the
@@ -55,7 +58,12 @@ extension RuntimeRef {
     let epoch = state.pointee.gc.markAlive.nextEpoch()
     markRoots(epoch)
     var survivors = Survivors()
-    guard walkMarkingAlive(young, epoch, &survivors) else {
+    let proven = withUnsafeTemporaryAllocation(of: DeferredItems.Cursor.self, capacity: DeferredItems.capacity) {
+      var deferred = DeferredItems($0)
+      defer { state.pointee.gc.markAlive.deferredContainers += deferred.deferrals }
+      return walkMarkingAlive(young, epoch, &survivors, &deferred)
+    }
+    guard proven else {
       survivors.dicts.release()
       state.pointee.gc.markAlive.recordStop()
       return nil
@@ -67,15 +75,19 @@ extension RuntimeRef {
     return survivors
   }
 
-  /// The walk: false at the first object reached unmarked. Objects before it are marked,
-  /// counted and gathered in `survivors`, and tuples among them may have been untracked.
+  /// The walk: false at the first object reached unmarked (once `deferred` has no item
+  /// left that could mark it). Objects before it are marked, counted and gathered in
+  /// `survivors`, and tuples among them may have been untracked.
   @inline(never)
-  func walkMarkingAlive(_ young: GCList, _ epoch: UInt, _ survivors: inout Survivors) -> Bool {
+  func walkMarkingAlive(_ young: GCList, _ epoch: UInt, _ survivors: inout Survivors,
+                        _ deferred: inout DeferredItems) -> Bool {
     let tupleType = state.pointee.types.tuple!, dictType = state.pointee.types.dict!
     var node = young.head.next
     while node != young.head {
       // An immortal object's gc_refs cannot reach 0: it is never parked.
-      guard node.aliveMark == epoch || node.object.refcount >= ObjectLayout.immortalRefcount else { return false }
+      if node.aliveMark != epoch && node.object.refcount < ObjectLayout.immortalRefcount {
+        guard deferred.markUntil(node, epoch) else { return false }
+      }
       let next = node.next
       let object = node.object
       let type = object.type
@@ -84,13 +96,31 @@ extension RuntimeRef {
       } else {
         survivors.count &+= 1
         if type == dictType { survivors.dicts.push(object) }
-        forEachCollectorReference(object, visitMarkAlive, UnsafeMutableRawPointer(bitPattern: epoch)) {
-          markAlive($0, epoch)
+        if !deferLargeSequence(object, &deferred) {
+          forEachCollectorReference(object, visitMarkAlive, UnsafeMutableRawPointer(bitPattern: epoch)) {
+            markAlive($0, epoch)
+          }
         }
       }
       node = next
     }
     return true
+  }
+
+  /// Hands the items of a list or tuple longer than ``DeferredItems/minimumCount`` to
+  /// `deferred`; false when `object` is something else, shorter, or no cursor is free.
+  @inline(__always)
+  private func deferLargeSequence(_ object: PyRef, _ deferred: inout DeferredItems) -> Bool {
+    switch object.type.record.pointee.traverseKind {
+    case .list:
+      guard object.size > DeferredItems.minimumCount, let items = ListObject.items(object) else { return false }
+      return deferred.deferItems(items, count: object.size)
+    case .tuple:
+      guard object.size > DeferredItems.minimumCount else { return false }
+      return deferred.deferItems(TupleObject.items(object), count: object.size)
+    default:
+      return false
+    }
   }
 
   /// Marks every object the interpreter holds from outside the heap (see the type's doc).
@@ -192,9 +222,11 @@ struct MarkAliveState {
   /// the wait (up to 64), each success resets it.
   var skip = 0
   var wait = 0
-  /// Passes that proved the heap alive, and passes that stopped.
+  /// Passes that proved the heap alive, passes that stopped, and large lists and tuples
+  /// whose items were marked on demand (``DeferredItems``).
   var successes = 0
   var stops = 0
+  var deferredContainers = 0
 
   mutating func shouldTry() -> Bool {
     guard enabled, marksAreClear else { return false }

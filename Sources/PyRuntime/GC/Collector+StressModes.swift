@@ -34,8 +34,8 @@ extension RuntimeRef {
   }
 
   /// Full collections the shortcut proved alive, and passes that stopped.
-  public var gcMarkAliveCounts: (successes: Int, stops: Int) {
-    (state.pointee.gc.markAlive.successes, state.pointee.gc.markAlive.stops)
+  public var gcMarkAliveCounts: (successes: Int, stops: Int, deferredContainers: Int) {
+    (state.pointee.gc.markAlive.successes, state.pointee.gc.markAlive.stops, state.pointee.gc.markAlive.deferredContainers)
   }
 
   public var gcVerifyEveryCollectionInFull: Bool {
