@@ -68,10 +68,19 @@ extension RuntimeRef {
   /// `mode.untracksTuples`): a tuple it may untrack leaves the list there, and as its items
   /// are neither GC objects nor tracked tuples, nothing it refers to needs marking. It also
   /// counts what stays, and gathers the dicts for ``untrackDicts(_:)``.
+  ///
+  /// Until the scan meets an object with gc_refs 0, it does not traverse the reachable
+  /// objects at all: marking what they refer to can only turn a 0 into a 1, and there is no
+  /// 0 before that point, nor anything parked. At the first 0 it traverses the objects it
+  /// went past (their marks all land on that object or later ones, as they would have),
+  /// then goes on as CPython does. So a generation whose every object has references from
+  /// outside (a young generation of new objects that old containers hold, the common case)
+  /// is scanned without reading what its objects refer to.
   /// CPython: `move_unreachable()` with `visit_reachable()`, then `untrack_tuples()`.
   func moveUnreachable(_ young: GCList, into unreachable: GCList, _ mode: DeductionMode) -> Survivors {
     let tupleType = state.pointee.types.tuple!, dictType = state.pointee.types.dict!
     var survivors = Survivors()
+    var traversalsPostponed = true
     var prev = young.head
     var node = young.head.next
     while node != young.head {
@@ -87,10 +96,22 @@ extension RuntimeRef {
         } else {
           survivors.count &+= 1
           if type == dictType && mode.gathersDicts { survivors.dicts.push(object) }
-          forEachCollectorReference(object, visitReachable, young.head.raw) { markReachable($0, young.head) }
+          if !traversalsPostponed {
+            forEachCollectorReference(object, visitReachable, young.head.raw) { markReachable($0, young.head) }
+          }
           node.prevWord = UInt(bitPattern: prev.raw) | (node.prevWord & GCHeader.finalizedMask)
           prev = node
         }
+      } else if traversalsPostponed {
+        // The first 0: the objects scanned so far mark what they reach now; then this
+        // object is looked at again.
+        traversalsPostponed = false
+        var scanned = young.head.next
+        while scanned != node {
+          forEachCollectorReference(scanned.object, visitReachable, young.head.raw) { markReachable($0, young.head) }
+          scanned = scanned.next
+        }
+        continue
       } else {
         // Tentatively unreachable: park it, singly linked forward with the mark; its prev
         // word keeps gc_refs == 0 and COLLECTING.
