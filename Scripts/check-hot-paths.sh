@@ -20,6 +20,7 @@
 #    reached from a fast path is reported (and fails with --strict, or always if it runs
 #    `swift_once`); runtime calls inside slow paths are reported as notes.
 # 2. The cycle collector's inner loops (`updateRefs`, `subtractRefs`, `updateAndSubtractRefs`,
+#    `updateAndSubtractYoungRefs`,
 #    `moveUnreachable`, `walkMarkingAlive`, the collector's visit procs and the built-in types' traverse procs). They are internal to
 #    PyRuntime, so they cannot be probed; PyRuntime is compiled (in release, whole-module)
 #    into `pyheap-bench`, whose gc suite runs them, and the script finds them there by
@@ -230,10 +231,12 @@ collector_functions=(
   $'updateRefs\t(^|[[:space:]])RuntimeRef\.updateRefs\('
   $'subtractRefs\t(^|[[:space:]])RuntimeRef\.subtractRefs\('
   $'updateAndSubtractRefs\t(^|[[:space:]])RuntimeRef\.updateAndSubtractRefs\('
+  $'updateAndSubtractYoungRefs\t(^|[[:space:]])RuntimeRef\.updateAndSubtractYoungRefs\('
   $'moveUnreachable\t(^|[[:space:]])RuntimeRef\.moveUnreachable\('
   $'walkMarkingAlive\t(^|[[:space:]])RuntimeRef\.walkMarkingAlive\('
   $'visitDecref\texpression of visitDecref$'
   $'visitDecrefStartingCounts\texpression of visitDecrefStartingCounts$'
+  $'visitDecrefOrKeepAside\texpression of visitDecrefOrKeepAside$'
   $'visitReachable\texpression of visitReachable$'
   $'visitMarkAlive\texpression of visitMarkAlive$'
   $'visitMove\texpression of visitMove$'

@@ -19,6 +19,8 @@ extension RuntimeRef {
     validate(young, collecting: false, unreachable: false)
     if mode.wholeHeap {
       updateAndSubtractRefs(young)
+    } else if mode.youngGeneration {
+      updateAndSubtractYoungRefs(young)
     } else {
       updateRefs(young)
       subtractRefs(young)
@@ -59,6 +61,36 @@ extension RuntimeRef {
       if !node.isCollecting { node.startCounting() }
       forEachCollectorReference(node.object, visitDecrefStartingCounts, nil) { decrefVisit($0, startsCounts: true) }
       node = node.next
+    }
+  }
+
+  /// `update_refs` and `subtract_refs` in one walk, for a young generation (collections of
+  /// generation 0 or 1), so that each header is read once while it is in the cache, not
+  /// twice. The walk starts each object's count when it reaches it; a referent with a count
+  /// started loses one at once. A referent without one is either in the generation but
+  /// further on, or not in it (older, or frozen), and the walk cannot tell which: it keeps
+  /// the referent aside, and once every count has started, those of the generation (the
+  /// ones with COLLECTING) lose theirs. The counts end as the two walks leave them. What is
+  /// kept aside is at most one entry per reference from the generation to a tracked object
+  /// outside it or further on: new objects mostly refer to old ones and to non-GC objects
+  /// (which are never kept), so it is short, and bounded by the young generation's size.
+  @inline(never)
+  func updateAndSubtractYoungRefs(_ list: GCList) {
+    var later = GCObjectStack()
+    defer { later.release() }
+    withUnsafeMutablePointer(to: &later) { later in
+      var node = list.head.next
+      while node != list.head {
+        node.startCounting()
+        forEachCollectorReference(node.object, visitDecrefOrKeepAside, UnsafeMutableRawPointer(later)) { raw in
+          decrefOrKeepAside(raw, &later.pointee)
+        }
+        node = node.next
+      }
+    }
+    for index in 0 ..< later.count {
+      let header = later[index].gc
+      if header.isCollecting { header.prevWord &-= 1 << GCHeader.refsShift }
     }
   }
 
@@ -170,6 +202,9 @@ func forEachCollectorReference(_ object: PyRef, _ visit: VisitProc, _ argument: 
 struct DeductionMode {
   /// The list holds every tracked object: ``RuntimeRef/updateAndSubtractRefs(_:)``.
   var wholeHeap = false
+  /// The list is a young generation (a collection of generation 0 or 1):
+  /// ``RuntimeRef/updateAndSubtractYoungRefs(_:)``.
+  var youngGeneration = false
   /// Reachable tuples that cannot be in cycles are untracked by the scan.
   var untracksTuples = false
   /// Reachable dicts are gathered in ``Survivors/dicts``.
@@ -207,6 +242,26 @@ func decrefVisit(_ raw: UnsafeMutableRawPointer, startsCounts: Bool = false) {
     header.startCounting()
   }
   header.prevWord &-= 1 << GCHeader.refsShift
+}
+
+/// The visit of ``RuntimeRef/updateAndSubtractYoungRefs(_:)``: the argument points to the
+/// stack of referents kept aside.
+let visitDecrefOrKeepAside: VisitProc = { raw, later in
+  decrefOrKeepAside(raw, &later.unsafelyUnwrapped.assumingMemoryBound(to: GCObjectStack.self).pointee)
+  return 0
+}
+
+/// A counted referent loses one reference; a tracked one not counted (yet) is kept aside.
+@inline(__always)
+func decrefOrKeepAside(_ raw: UnsafeMutableRawPointer, _ later: inout GCObjectStack) {
+  let object = PyRef(raw)
+  guard object.type.isGC else { return }
+  let header = object.gc
+  if header.isCollecting {
+    header.prevWord &-= 1 << GCHeader.refsShift
+  } else if header.isTracked {
+    later.push(object)
+  }
 }
 
 /// `visit_reachable`: `raw` is reachable from a reachable object.

@@ -111,7 +111,8 @@ extension RuntimeRef {
       reachable = proven
     } else {
       reachable = deduceUnreachable(young, into: work.unreachable,
-                                    DeductionMode(wholeHeap: wholeHeap, untracksTuples: true, gathersDicts: isFull))
+                                    DeductionMode(wholeHeap: wholeHeap, youngGeneration: generation < 2,
+                                                  untracksTuples: true, gathersDicts: isFull))
       // update_refs cleared every object's mark-alive epoch.
       if wholeHeap { state.pointee.gc.markAlive.marksAreClear = true }
     }
