@@ -188,7 +188,7 @@ func forEachCollectorReference(_ object: PyRef, _ visit: VisitProc, _ argument: 
   case .instance:
     InstanceObject.forEachReference(object, record, body)
   case .classInstance:
-    _ = ClassInstances.forEachReference(object, record, from: ObjectLayout.headerSize) { body($0); return 0 }
+    _ = ClassInstances.forEachReference(object, record, from: ObjectLayout.headerSize, gcOnly: true) { body($0); return 0 }
   case .list:
     ListObject.forEachReference(object, body)
   case .tuple:

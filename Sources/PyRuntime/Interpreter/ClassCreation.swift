@@ -310,11 +310,12 @@ enum ClassInstances {
   /// the weak-reference list), the `__dict__` last, stopping at the first nonzero result.
   /// While a managed-dict instance keeps its attributes inline, their values stand in the
   /// dict's place (``InstanceValues``). The collector inlines this with `start`
-  /// at the end of `object`'s header (``TraverseKind/classInstance``); it skips the class
+  /// at the end of `object`'s header (``TraverseKind/classInstance``) and `gcOnly` (it
+  /// may skip values that cannot be GC objects); it skips the class
   /// itself, which is immortal (classes are never freed yet) and so never garbage.
   @inline(__always)
   static func forEachReference(_ object: PyRef, _ record: UnsafeMutablePointer<TypeRecord>, from start: Int,
-                               _ body: (UnsafeMutableRawPointer) -> Int32) -> Int32 {
+                               gcOnly: Bool = false, _ body: (UnsafeMutableRawPointer) -> Int32) -> Int32 {
     var offset = start
     let end = record.pointee.basicSize, weakListOffset = record.pointee.weakListOffset
     let dictOffset = record.pointee.dictOffset
@@ -327,7 +328,7 @@ enum ClassInstances {
     }
     guard dictOffset >= start else { return 0 }
     if let dict = object.loadRef(at: dictOffset) { return body(dict.raw) }
-    return record.pointee.flags.contains(.managedDict) ? InstanceValues(object, record).forEachValue(body) : 0
+    return record.pointee.flags.contains(.managedDict) ? InstanceValues(object, record).forEachValue(gcOnly: gcOnly, body) : 0
   }
 
   static let clear: Slot.Clear = { raw, runtime in

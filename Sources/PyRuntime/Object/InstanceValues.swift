@@ -9,6 +9,13 @@
 ///     capacity (1 B) | count (1 B) | order: capacity × 1 B | pad to 8 | values: capacity × 8 B
 /// ```
 ///
+/// The capacity byte's top bit records that a slot has ever held an object of a GC type
+/// (``mayHoldGCObjects``); it is never cleared. The collector only cares about GC objects,
+/// so for an instance whose attributes have only been ints, floats, strs or None it reads
+/// no value at all, and none of the objects they point to: in a heap of a million such
+/// instances, that is a million ints whose headers each collection no longer loads.
+/// `gc.get_referents` still reports every value.
+///
 /// `order` lists the positions of the attributes that are set, in the order they were set,
 /// so that `__dict__` iterates the way this instance's attributes were assigned, not the
 /// way the class first met the names (`_PyDictValues_AddToInsertionOrder`). A class whose
@@ -43,6 +50,9 @@ struct InstanceValues {
   /// The largest capacity a region can record (its count and positions are bytes).
   static let maximumCapacity = SharedKeys.maximumCount
 
+  /// The capacity byte's flag: a slot has held an object whose type is GC (sticky).
+  static let mayHoldGCBit: UInt8 = 0x80
+
   /// Writes an empty region of `capacity` slots.
   @inline(__always)
   static func initialize(at raw: UnsafeMutableRawPointer, capacity: Int) {
@@ -51,7 +61,19 @@ struct InstanceValues {
   }
 
   /// Value slots in this instance.
-  var capacity: Int { @inline(__always) get { Int(raw.load(as: UInt8.self)) } }
+  var capacity: Int { @inline(__always) get { Int(raw.load(as: UInt8.self) & ~InstanceValues.mayHoldGCBit) } }
+
+  /// Some slot has held an object of a GC type since the instance was made. While false,
+  /// every value is an object the collector ignores.
+  var mayHoldGCObjects: Bool {
+    @inline(__always) get { raw.load(as: UInt8.self) & InstanceValues.mayHoldGCBit != 0 }
+  }
+
+  /// Every store of a value goes through here: a GC object sets the flag.
+  @inline(__always)
+  private func noteStored(_ value: PyRef) {
+    if value.type.isGC { raw.storeBytes(of: raw.load(as: UInt8.self) | InstanceValues.mayHoldGCBit, as: UInt8.self) }
+  }
   /// Attributes set.
   var count: Int {
     @inline(__always) get { Int(raw.load(fromByteOffset: 1, as: UInt8.self)) }
@@ -80,6 +102,7 @@ struct InstanceValues {
     let count = self.count
     raw.storeBytes(of: UInt8(truncatingIfNeeded: index), toByteOffset: 2 &+ count, as: UInt8.self)
     self.count = count &+ 1
+    noteStored(value)
     slots[index] = value.raw
   }
 
@@ -91,6 +114,7 @@ struct InstanceValues {
       add(index, value)
       return nil
     }
+    noteStored(value)
     slots[index] = value.raw
     return PyRef(old)
   }
@@ -112,10 +136,11 @@ struct InstanceValues {
   }
 
   /// Calls `body` with each value set, by position (the order CPython's traverse and
-  /// dealloc use), stopping at the first nonzero result.
+  /// dealloc use), stopping at the first nonzero result. With `gcOnly` (the collector's
+  /// walks), an instance that never held a GC object calls it for none.
   @inline(__always)
-  func forEachValue(_ body: (UnsafeMutableRawPointer) -> Int32) -> Int32 {
-    guard count != 0 else { return 0 }
+  func forEachValue(gcOnly: Bool = false, _ body: (UnsafeMutableRawPointer) -> Int32) -> Int32 {
+    guard count != 0, !gcOnly || mayHoldGCObjects else { return 0 }
     let slots = self.slots
     for index in 0 ..< capacity {
       if let value = slots[index] {
