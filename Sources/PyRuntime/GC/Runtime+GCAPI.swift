@@ -68,12 +68,19 @@ extension RuntimeRef {
   public var gcGenerationPauses: [GCPauseStats] { state.pointee.gc.generationPauses }
 
   /// `gc.get_objects(generation)`: the tracked objects (borrowed), all generations when nil.
-  /// Frozen objects belong to none.
+  /// Frozen objects belong to none. A tuple still being filled (`tuple(iterable)` while the
+  /// iterable runs Python code) is left out: it has empty slots, which CPython would hand
+  /// out and crash on.
   public func gcObjects(generation: Int? = nil) -> [PyRef] {
     precondition(generation.map { (0...2).contains($0) } ?? true, "gcObjects: invalid generation")
+    let tupleType = state.pointee.types.tuple!
     var objects: [PyRef] = []
     for index in generation.map({ [$0] }) ?? [0, 1, 2] {
-      state.pointee.gc.generation(index).forEach { objects.append($0.object) }
+      state.pointee.gc.generation(index).forEach { node in
+        let object = node.object
+        if object.type == tupleType && TupleObject.isBeingFilled(object) { return }
+        objects.append(object)
+      }
     }
     return objects
   }

@@ -141,14 +141,64 @@ extension RuntimeRef {
     return items
   }
 
-  /// `tuple(iterable)`: the same object when it already is an exact tuple.
+  /// `tuple(iterable)`: the same object when it already is an exact tuple, a copy of an
+  /// exact list's items, and otherwise a tuple made *before* the iteration and filled by it:
+  /// sized by the length hint (10 without one), grown by CPython's steps (n + 10, then a
+  /// quarter more) and cut to the items at the end. Each growth and the cut give a new
+  /// tuple, tracked after everything made so far, as `_PyTuple_Resize` re-tracks it; so the
+  /// tuple's place among the objects made while it fills (which `gc.get_objects()` shows,
+  /// and which decides what a collection moves) is CPython's.
+  /// CPython: Objects/abstract.c, `PySequence_Tuple()`; Objects/tupleobject.c,
+  /// `_PyTuple_Resize()`.
   public func tupleFrom(_ iterable: PyRef) -> PyRef? {
     if iterable.type == state.pointee.types.tuple {
       iterable.incref()
       return iterable
     }
-    guard let items = collectItems(iterable) else { return nil }
-    return newTuple(items)   // takes over the references
+    if iterable.type == state.pointee.types.list {
+      guard let items = ListObject.items(iterable), iterable.size > 0 else { return allocateTuple(0) }
+      return newTuple(copying: items, count: iterable.size)
+    }
+    guard let iterator = iter(iterable) else { return nil }
+    defer { decref(iterator) }
+    var capacity = lengthHint(iterable, fallback: 10)
+    guard capacity >= 0, var result = allocateTuple(capacity).map(finishTuple) else { return nil }
+    var count = 0
+    while let item = next(iterator) {
+      if count == capacity {
+        capacity += 10
+        capacity += capacity >> 2
+        guard let grown = resizedTuple(result, filled: count, to: capacity) else {
+          decref(item)
+          return nil
+        }
+        result = grown
+      }
+      TupleObject.items(result)[count] = item.raw
+      count += 1
+    }
+    if hasError {
+      decref(result)
+      return nil
+    }
+    return count < capacity ? resizedTuple(result, filled: count, to: count) : result
+  }
+
+  /// `_PyTuple_Resize` for ``tupleFrom(_:)``: a new tuple of `newCount` slots (tracked,
+  /// or the empty tuple) takes over the `filled` items of `tuple`, which is released (an
+  /// empty shell). Nil with `MemoryError` set; `tuple` is released then too.
+  private func resizedTuple(_ tuple: PyRef, filled: Int, to newCount: Int) -> PyRef? {
+    guard let resized = allocateTuple(newCount) else {
+      decref(tuple)
+      return nil
+    }
+    let source = TupleObject.items(tuple)
+    if filled > 0 {
+      TupleObject.items(resized).moveInitialize(from: source, count: filled)
+      source.initialize(repeating: nil, count: filled)
+    }
+    decref(tuple)
+    return finishTuple(resized)
   }
 
   /// `list(iterable)`.

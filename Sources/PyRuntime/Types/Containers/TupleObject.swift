@@ -61,6 +61,13 @@ public enum TupleObject {
     return true
   }
 
+  /// Some slot is still empty: the tuple is being filled (``RuntimeRef/tupleFrom(_:)``).
+  static func isBeingFilled(_ tuple: PyRef) -> Bool {
+    let items = TupleObject.items(tuple)
+    for index in 0..<tuple.size where items[index] == nil { return true }
+    return false
+  }
+
   /// A tuple may be tracked only while it is; any other GC object may become tracked at any
   /// time. CPython: `_PyObject_GC_MAY_BE_TRACKED()`.
   static func mayBeTracked(_ object: PyRef, tupleType: PyType) -> Bool {
