@@ -299,7 +299,8 @@ if [[ ${#collector_callees[@]} -gt 0 ]]; then
   printf '\n%-56s %6s  %s\n' "called from the inner loops" "insns" "runtime calls inside"
   for target in "${!collector_callees[@]}"; do
     readable_target="$(printf '%s\n' "$target" | demangle)"
-    instructions="$(disassemble "$target" "$collector_binary" | wc -l)"
+    # A symbol the binary only imports (a libc or runtime entry point) has no body here.
+    instructions="$(disassemble "$target" "$collector_binary" | wc -l || true)"
     runtime="$(call_targets "$target" "$collector_binary" | grep -E "$forbidden" | sort | uniq -c | awk '{ printf "%s%s×%s", sep, $2, $1; sep=", " }' || true)"
     printf '%-56s %6s  %s\n' "$(short_name "$readable_target")" "$instructions" "${runtime:-none}"
     if [[ -n $runtime ]]; then

@@ -76,9 +76,7 @@ extension RuntimeRef {
   /// (which are never kept), so it is short, and bounded by the young generation's size.
   @inline(never)
   func updateAndSubtractYoungRefs(_ list: GCList) {
-    var later = GCObjectStack()
-    defer { later.release() }
-    withUnsafeMutablePointer(to: &later) { later in
+    withUnsafeMutablePointer(to: &state.pointee.gc.keptAside) { later in
       var node = list.head.next
       while node != list.head {
         node.startCounting()
@@ -87,10 +85,11 @@ extension RuntimeRef {
         }
         node = node.next
       }
-    }
-    for index in 0 ..< later.count {
-      let header = later[index].gc
-      if header.isCollecting { header.prevWord &-= 1 << GCHeader.refsShift }
+      for index in 0 ..< later.pointee.count {
+        let header = later.pointee[index].gc
+        if header.isCollecting { header.prevWord &-= 1 << GCHeader.refsShift }
+      }
+      later.pointee.removeAll()
     }
   }
 

@@ -34,6 +34,9 @@ struct GCObjectStack {
     capacity = newCapacity
   }
 
+  /// Empties the stack and keeps its memory.
+  mutating func removeAll() { count = 0 }
+
   /// Frees the memory; the stack is empty afterwards.
   mutating func release() {
     base?.deallocate()

@@ -58,6 +58,10 @@ struct GCState {
   var generationPauses: [GCPauseStats] = Array(repeating: GCPauseStats(), count: 3)
   /// The full-collection shortcut (``RuntimeRef/markAliveFromRoots(_:)``).
   var markAlive = MarkAliveState()
+  /// The referents a young collection's counting walk keeps aside
+  /// (``RuntimeRef/updateAndSubtractYoungRefs(_:)``): empty between collections, its
+  /// memory kept for the next one, so the walk neither allocates nor frees in the common case.
+  var keptAside = GCObjectStack()
 
   static let generationCount = 3
   static let permanentGeneration = 3
@@ -75,7 +79,10 @@ struct GCState {
 
   func generation(_ index: Int) -> GCList { GCList(GCHeader(heads + index * GCHeader.size)) }
 
-  func release() { heads.deallocate() }
+  mutating func release() {
+    heads.deallocate()
+    keptAside.release()
+  }
 
   func threshold(_ generation: Int) -> Int {
     switch generation {
