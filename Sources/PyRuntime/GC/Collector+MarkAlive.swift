@@ -40,7 +40,8 @@
 /// The marks are a 2-bit epoch in the prev word (``GCHeader/aliveMark``), 1, 2, 3 in
 /// turn, so the walk never has to clear them: at the start of a pass, no object carries
 /// the new epoch. That holds because a successful pass leaves every tracked object with the
-/// current one, a failed pass is followed by the full deduction (whose `update_refs` clears
+/// current one, or (an object handed out by a deferred container as the walk reaches it,
+/// which is not marked) with a mark that is not the next one, a failed pass is followed by the full deduction (whose `update_refs` clears
 /// every mark), and newly tracked objects start at 0. Frozen objects sit out passes and
 /// keep old epochs, so the pass runs only with nothing frozen and, after `gc.unfreeze()`,
 /// only once a full deduction has cleared the marks again.
@@ -86,7 +87,7 @@ extension RuntimeRef {
     while node != young.head {
       // An immortal object's gc_refs cannot reach 0: it is never parked.
       if node.aliveMark != epoch && node.object.refcount < ObjectLayout.immortalRefcount {
-        guard deferred.markUntil(node, epoch) else { return false }
+        guard deferred.reach(node, epoch) else { return false }
       }
       let next = node.next
       let object = node.object
@@ -175,14 +176,23 @@ extension RuntimeRef {
   #if PYMEM_CHECKS
   /// Debug builds: the full deduction on the list the pass accepted must find every object
   /// with outside references or reached before the scan gets to it, as the pass claimed.
+  /// The counts keep the marks beside them (as the heap verifier's do), so the check leaves
+  /// the epochs as the pass left them, and the next pass meets what it would in release.
   private func checkNothingParks(_ young: GCList) {
-    updateAndSubtractRefs(young)
+    young.forEach { node in
+      let count = min(node.object.refcount, GCHeader.largestRefs)
+      node.prevWord = (UInt(bitPattern: count) << GCHeader.refsShift)
+        | (node.prevWord & GCHeader.keptWhileCounting) | GCHeader.collectingMask
+    }
+    young.forEach { node in
+      forEachCollectorReference(node.object, visitDecref, nil) { decrefVisit($0) }
+    }
     var prev = young.head
     var node = young.head.next
     while node != young.head {
       _gcInvariant(node.refs > 0, "mark-alive: \(node.object.type.name) would be parked by move_unreachable")
       forEachCollectorReference(node.object, visitReachable, young.head.raw) { markReachable($0, young.head) }
-      node.prevWord = UInt(bitPattern: prev.raw) | (node.prevWord & GCHeader.finalizedMask)
+      node.prevWord = UInt(bitPattern: prev.raw) | (node.prevWord & GCHeader.keptWhileCounting)
       prev = node
       node = node.next
     }
@@ -238,8 +248,14 @@ struct MarkAliveState {
   }
 
   mutating func nextEpoch() -> UInt {
-    epoch = epoch == GCHeader.aliveMask ? 1 << GCHeader.aliveShift : epoch &+ (1 << GCHeader.aliveShift)
+    epoch = MarkAliveState.epoch(after: epoch)
     return epoch
+  }
+
+  /// The epoch the pass after one with `epoch` uses: 1, 2, 3, 1, … (as prev-word bits).
+  @inline(__always)
+  static func epoch(after epoch: UInt) -> UInt {
+    epoch == GCHeader.aliveMask ? 1 << GCHeader.aliveShift : epoch &+ (1 << GCHeader.aliveShift)
   }
 
   mutating func recordSuccess() {

@@ -56,11 +56,20 @@ struct DeferredItems {
     return true
   }
 
-  /// Marks deferred items with `epoch`, newest container first, until `node` carries it.
-  /// Returns false when no deferred item marked it (every cursor is then spent). Each item
-  /// is marked at most once per walk, so the whole walk does no more marking than marking
-  /// every container's items when it is reached.
-  mutating func markUntil(_ node: GCHeader, _ epoch: UInt) -> Bool {
+  /// Called when the walk reaches `node` unmarked: true if a deferred container holds it.
+  /// Items before it in the newest container are marked with `epoch`, newest container
+  /// first; false when no deferred item is `node` or marks it (every cursor is then spent).
+  /// Each item is handed out at most once per walk, so the whole walk does no more work
+  /// than marking every container's items when it is reached.
+  ///
+  /// The item that *is* `node` is not marked: the walk is at it now, and its mark would
+  /// never be read again in this pass. So in a list built in allocation order, the walk
+  /// only reads each object's header, and writing nothing back halves the memory traffic
+  /// of the pass. Unmarked, the header keeps an older epoch, which must not be the next
+  /// pass's, or that pass would take it for its own: such a mark is cleared (once; 0 is
+  /// no epoch, and it stays 0 until something marks the object again).
+  mutating func reach(_ node: GCHeader, _ epoch: UInt) -> Bool {
+    let target = node.object.raw
     while count > 0 {
       let slot = cursors + (count &- 1)
       var next = slot.pointee.next
@@ -68,14 +77,16 @@ struct DeferredItems {
       while next != end {
         let item = next.pointee
         next += 1
-        if let item {
+        guard let item else { continue }
+        if item == target {
+          if node.aliveMark == MarkAliveState.epoch(after: epoch) { node.aliveMark = 0 }
+        } else {
           markAlive(item, epoch)
-          if node.aliveMark == epoch {
-            // A spent cursor leaves at once, so that it never sits under live ones.
-            if next == end { count &-= 1 } else { slot.pointee.next = next }
-            return true
-          }
+          guard node.aliveMark == epoch else { continue }
         }
+        // A spent cursor leaves at once, so that it never sits under live ones.
+        if next == end { count &-= 1 } else { slot.pointee.next = next }
+        return true
       }
       count &-= 1
     }
