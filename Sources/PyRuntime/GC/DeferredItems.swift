@@ -4,16 +4,17 @@
 /// Why: a program that builds a list of a million instances allocates them in list order,
 /// so the walk meets the list first and the instances after it, in the same order. Marking
 /// every item when the walk reaches the list writes a million headers, which have left the
-/// cache by the time the walk reads them again. Deferred, item *i* is marked just before
-/// the walk reads instance *i*: one touch of each header instead of two.
+/// cache by the time the walk reads them again. Deferred, item *i* is handed out just as
+/// the walk reaches instance *i*: the header is read once and not written at all.
 ///
 /// Why it cannot change the result: the walk may go past an object only if something
 /// reachable earlier in the list refers to it (see ``RuntimeRef/markAliveFromRoots(_:)``).
 /// A deferred container was reached before the object the walk is at, so any of its items
 /// may be marked at any later point, in any order. When the walk meets an unmarked object
-/// it marks deferred items until that object is marked, or until none is left, and only
-/// then stops. Items still deferred when the walk ends need no mark: every tracked object
-/// was reached marked, and marking is all the walk does to them.
+/// it hands out deferred items, marking them, until it hands out that object or marks it,
+/// or until none is left, and only then stops. Items still deferred when the walk ends
+/// need no mark: every tracked object was reached marked or handed out, and marking is all
+/// the walk does to them.
 ///
 /// The cursors live in a small buffer the caller owns (stack memory, no allocation); when
 /// they are all in use, a large container's items are marked at once, as before.
