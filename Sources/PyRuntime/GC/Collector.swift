@@ -15,9 +15,10 @@ import PyMemory
 /// ```
 ///
 /// The phases give CPython's results in CPython's order, but the walks are fewer: tuple
-/// untracking rides on move_unreachable's scan, and a full collection with nothing frozen
-/// folds update_refs into subtract_refs (``RuntimeRef/deduceUnreachable(_:into:_:)``), so
-/// it reads the heap twice, not five times. Before that, a full collection with nothing
+/// untracking rides on move_unreachable's scan, which reads no referents until it meets a
+/// count of 0; a full collection with nothing frozen folds update_refs into subtract_refs,
+/// and so does a young one (``RuntimeRef/deduceUnreachable(_:into:_:)``), so a collection
+/// reads its generation twice, not five times. Before that, a full collection with nothing
 /// frozen tries to prove in one walk that the deduction would find nothing and move nothing
 /// (``RuntimeRef/markAliveFromRoots(_:)``), and skips it when it can.
 ///
