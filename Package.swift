@@ -36,6 +36,8 @@ let package = Package(
   targets: [
     // Bottom layer: OS pages → arenas → pools → blocks. Knows nothing about Python.
     .target(name: "PyMemory", swiftSettings: checks),
+    // A cache prefetch hint, which Swift cannot spell (the collector's list walks).
+    .target(name: "CPrefetch"),
     // Source text → tokens → AST.
     .target(name: "PySyntax"),
     // AST → symbol tables → bytecode (plain values, no heap objects).
@@ -44,7 +46,7 @@ let package = Package(
     // module so that refcount and allocator fast paths inline into the dispatch loop.
     // `Lib/` holds the modules written in Python, frozen into the binary (see ModuleTable).
     .target(
-      name: "PyRuntime", dependencies: ["PyCompiler", "PySyntax", "PyMemory"],
+      name: "PyRuntime", dependencies: ["PyCompiler", "PySyntax", "PyMemory", "CPrefetch"],
       resources: [.embedInCode("Lib")], swiftSettings: checks),
     // The small public Swift API for embedding.
     .target(name: "PyHeap", dependencies: ["PyRuntime", "PyMemory"]),

@@ -35,7 +35,10 @@
 /// generator object reports their references.
 ///
 /// The walk marks the items of long lists and tuples on demand, as it arrives at the
-/// objects they hold, so that it touches each object's header once (``DeferredItems``).
+/// objects they hold, so that it touches each object's header once; and while such a
+/// list's items are the objects that follow in the generation list, it goes from item to
+/// item rather than from link to link, so that it need not wait for one object's header to
+/// learn where the next one is (``DeferredItems``).
 ///
 /// The marks are a 2-bit epoch in the prev word (``GCHeader/aliveMark``), 1, 2, 3 in
 /// turn, so the walk never has to clear them: at the start of a pass, no object carries
@@ -61,7 +64,10 @@ extension RuntimeRef {
     var survivors = Survivors()
     let proven = withUnsafeTemporaryAllocation(of: DeferredItems.Cursor.self, capacity: DeferredItems.capacity) {
       var deferred = DeferredItems($0)
-      defer { state.pointee.gc.markAlive.deferredContainers += deferred.deferrals }
+      defer {
+        state.pointee.gc.markAlive.deferredContainers += deferred.deferrals
+        state.pointee.gc.markAlive.followedItems += deferred.followed
+      }
       return walkMarkingAlive(young, epoch, &survivors, &deferred)
     }
     guard proven else {
@@ -84,26 +90,36 @@ extension RuntimeRef {
                         _ deferred: inout DeferredItems) -> Bool {
     let tupleType = state.pointee.types.tuple!, dictType = state.pointee.types.dict!
     var node = young.head.next
+    // `node` came from `deferred.follow`, which handed it out: it is reached.
+    var handedOut = false
     while node != young.head {
       // An immortal object's gc_refs cannot reach 0: it is never parked.
-      if node.aliveMark != epoch && node.object.refcount < ObjectLayout.immortalRefcount {
+      if !handedOut && node.aliveMark != epoch && node.object.refcount < ObjectLayout.immortalRefcount {
         guard deferred.reach(node, epoch) else { return false }
       }
-      let next = node.next
       let object = node.object
       let type = object.type
       if type == tupleType && TupleObject.mayUntrack(object) {
+        let next = node.next
         GCList.remove(node)
-      } else {
-        survivors.count &+= 1
-        if type == dictType { survivors.dicts.push(object) }
-        if !deferLargeSequence(object, &deferred) {
-          forEachCollectorReference(object, visitMarkAlive, UnsafeMutableRawPointer(bitPattern: epoch)) {
-            markAlive($0, epoch)
-          }
+        node = next
+        handedOut = false
+        continue
+      }
+      survivors.count &+= 1
+      if type == dictType { survivors.dicts.push(object) }
+      if !deferLargeSequence(object, &deferred) {
+        forEachCollectorReference(object, visitMarkAlive, UnsafeMutableRawPointer(bitPattern: epoch)) {
+          markAlive($0, epoch)
         }
       }
-      node = next
+      if let following = deferred.follow(node, epoch) {
+        node = following
+        handedOut = true
+      } else {
+        node = node.next
+        handedOut = false
+      }
     }
     return true
   }
@@ -232,11 +248,13 @@ struct MarkAliveState {
   /// the wait (up to 64), each success resets it.
   var skip = 0
   var wait = 0
-  /// Passes that proved the heap alive, passes that stopped, and large lists and tuples
-  /// whose items were marked on demand (``DeferredItems``).
+  /// Passes that proved the heap alive, passes that stopped, large lists and tuples
+  /// whose items were marked on demand, and items the walk went to next without reading a
+  /// link (``DeferredItems``).
   var successes = 0
   var stops = 0
   var deferredContainers = 0
+  var followedItems = 0
 
   mutating func shouldTry() -> Bool {
     guard enabled, marksAreClear else { return false }

@@ -33,9 +33,11 @@ extension RuntimeRef {
     nonmutating set { state.pointee.gc.markAlive.enabled = newValue }
   }
 
-  /// Full collections the shortcut proved alive, and passes that stopped.
-  public var gcMarkAliveCounts: (successes: Int, stops: Int, deferredContainers: Int) {
-    (state.pointee.gc.markAlive.successes, state.pointee.gc.markAlive.stops, state.pointee.gc.markAlive.deferredContainers)
+  /// Full collections the shortcut proved alive, passes that stopped, containers whose
+  /// items were marked on demand, and items the walk went to without reading a link.
+  public var gcMarkAliveCounts: (successes: Int, stops: Int, deferredContainers: Int, followedItems: Int) {
+    let markAlive = state.pointee.gc.markAlive
+    return (markAlive.successes, markAlive.stops, markAlive.deferredContainers, markAlive.followedItems)
   }
 
   public var gcVerifyEveryCollectionInFull: Bool {

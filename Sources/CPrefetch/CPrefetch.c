@@ -1,0 +1,1 @@
+// The module's one function is inline, in include/CPrefetch.h.
