@@ -58,6 +58,7 @@ extension RuntimeRef {
   func updateAndSubtractRefs(_ list: GCList) {
     var node = list.head.next
     while node != list.head {
+      node.prefetchAlongStride()
       if !node.isCollecting { node.startCounting() }
       forEachCollectorReference(node.object, visitDecrefStartingCounts, nil) { decrefVisit($0, startsCounts: true) }
       node = node.next
@@ -79,6 +80,7 @@ extension RuntimeRef {
     withUnsafeMutablePointer(to: &state.pointee.gc.keptAside) { later in
       var node = list.head.next
       while node != list.head {
+        node.prefetchAlongStride()
         node.startCounting()
         forEachCollectorReference(node.object, visitDecrefOrKeepAside, UnsafeMutableRawPointer(later)) { raw in
           decrefOrKeepAside(raw, &later.pointee)
@@ -115,6 +117,7 @@ extension RuntimeRef {
     var prev = young.head
     var node = young.head.next
     while node != young.head {
+      node.prefetchAlongStride()
       if node.refs > 0 {
         // Reachable: everything it reaches is too. Its prev word held gc_refs; relink it.
         let object = node.object
@@ -188,6 +191,8 @@ func forEachCollectorReference(_ object: PyRef, _ visit: VisitProc, _ argument: 
     InstanceObject.forEachReference(object, record, body)
   case .classInstance:
     _ = ClassInstances.forEachReference(object, record, from: ObjectLayout.headerSize, gcOnly: true) { body($0); return 0 }
+  case .plainClassInstance:
+    _ = ClassInstances.forEachDictReference(object, record, gcOnly: true) { body($0); return 0 }
   case .list:
     ListObject.forEachReference(object, body)
   case .tuple:

@@ -117,6 +117,7 @@ extension RuntimeRef {
         node = following
         handedOut = true
       } else {
+        node.prefetchAlongStride()
         node = node.next
         handedOut = false
       }

@@ -91,7 +91,8 @@ extension RuntimeRef {
     record.pointee.kind = baseRecord.kind
     record.pointee.base = solid.raw
     record.pointee.dictOffset = dictOffset
-    record.pointee.traverseKind = layoutRoot(solid) == state.pointee.types.object ? .classInstance : .generic
+    record.pointee.traverseKind = layoutRoot(solid) != state.pointee.types.object ? .generic
+      : ClassInstances.addsOnlyDictAndWeakList(record) ? .plainClassInstance : .classInstance
     bases.incref()
     record.pointee.bases = bases.raw
     if TupleObject.count(bases) == 0 {
@@ -327,8 +328,27 @@ enum ClassInstances {
       offset &+= 8
     }
     guard dictOffset >= start else { return 0 }
-    if let dict = object.loadRef(at: dictOffset) { return body(dict.raw) }
+    return forEachDictReference(object, record, gcOnly: gcOnly, body)
+  }
+
+  /// The `__dict__`, or while the instance keeps its attributes inline, their values
+  /// (``forEachReference(_:_:from:gcOnly:_:)``'s last step, and all of it for a
+  /// ``TraverseKind/plainClassInstance``).
+  @inline(__always)
+  static func forEachDictReference(_ object: PyRef, _ record: UnsafeMutablePointer<TypeRecord>,
+                                   gcOnly: Bool = false, _ body: (UnsafeMutableRawPointer) -> Int32) -> Int32 {
+    if let dict = object.loadRef(at: record.pointee.dictOffset) { return body(dict.raw) }
     return record.pointee.flags.contains(.managedDict) ? InstanceValues(object, record).forEachValue(gcOnly: gcOnly, body) : 0
+  }
+
+  /// Every field a class instance adds past the object header is its `__dict__` or its
+  /// `__weakref__`, and it has a `__dict__`: ``TraverseKind/plainClassInstance``.
+  static func addsOnlyDictAndWeakList(_ record: UnsafeMutablePointer<TypeRecord>) -> Bool {
+    let dictOffset = record.pointee.dictOffset, weakListOffset = record.pointee.weakListOffset
+    guard dictOffset >= ObjectLayout.headerSize else { return false }
+    return stride(from: ObjectLayout.headerSize, to: record.pointee.basicSize, by: 8).allSatisfy {
+      $0 == dictOffset || $0 == weakListOffset
+    }
   }
 
   static let clear: Slot.Clear = { raw, runtime in

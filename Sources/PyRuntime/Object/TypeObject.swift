@@ -209,6 +209,10 @@ enum TraverseKind: UInt8 {
   /// A class whose layout root is `object` (``ClassInstances``): the reference fields the
   /// class adds, and the values of an instance's inline-values dict.
   case classInstance
+  /// A ``classInstance`` class that adds no reference fields but `__dict__` and
+  /// `__weakref__` (no `__slots__`): only the dict, or its inline values. The common
+  /// class, whose instances the collector's young walks meet by the thousand.
+  case plainClassInstance
   /// ``ListObject``: the items, last to first.
   case list
   /// ``TupleObject``: the items, last to first.
