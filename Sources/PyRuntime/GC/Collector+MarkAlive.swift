@@ -196,11 +196,7 @@ extension RuntimeRef {
   /// The counts keep the marks beside them (as the heap verifier's do), so the check leaves
   /// the epochs as the pass left them, and the next pass meets what it would in release.
   private func checkNothingParks(_ young: GCList) {
-    young.forEach { node in
-      let count = min(node.object.refcount, GCHeader.largestRefs)
-      node.prevWord = (UInt(bitPattern: count) << GCHeader.refsShift)
-        | (node.prevWord & GCHeader.keptWhileCounting) | GCHeader.collectingMask
-    }
+    young.forEach { $0.startCounting(keeping: GCHeader.keptWhileCounting) }
     young.forEach { node in
       forEachCollectorReference(node.object, visitDecref, nil) { decrefVisit($0) }
     }

@@ -61,9 +61,7 @@ extension RuntimeRef {
         let object = node.object
         if node.isCollecting || node.isUnreachable { problems.append("generation \(index): collection flags left set") }
         if object.refcount <= 0 { problems.append("generation \(index): a tracked \(object.type.name) has count \(object.refcount)") }
-        let count = min(max(object.refcount, 0), GCHeader.largestRefs)
-        node.prevWord = UInt(bitPattern: count) << GCHeader.refsShift
-          | (node.prevWord & GCHeader.keptWhileCounting) | GCHeader.collectingMask
+        node.startCounting(keeping: GCHeader.keptWhileCounting)
         tracked += 1
         node = node.next
       }

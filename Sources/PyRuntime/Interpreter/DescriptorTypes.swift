@@ -71,7 +71,7 @@ public enum StaticMethodType {
     }
     let classMethod = make("classmethod", .classMethod) { raw, instance, owner, runtime in
       let rt = RuntimeRef(raw: runtime)
-      let target = PyRef(owner) ?? PyRef(instance)!.type.object
+      let target = PyRef(owner)
       let function = StaticMethodType.function(PyRef(raw))
       if let get = function.type.record.pointee.descriptorGet, function.type != rt.state.pointee.types.function {
         return get(function.raw, target.raw, target.type.raw, runtime)

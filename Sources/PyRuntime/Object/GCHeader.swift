@@ -107,11 +107,18 @@ struct GCHeader: Equatable {
   /// FINALIZED kept (the prev link is gone until `move_unreachable` restores it).
   @inline(__always)
   func startCounting() {
+    _gcInvariant(object.refcount > 0, "a tracked \(object.type.name) has refcount 0")
+    startCounting(keeping: GCHeader.finalizedMask)
+  }
+
+  /// ``startCounting()`` keeping the flag bits of `kept` (the checks that must leave the
+  /// mark-alive epochs as they found them keep ``keptWhileCounting``). A count below 0 (a
+  /// corrupt heap, which the verifier reports) starts at 0.
+  @inline(__always)
+  func startCounting(keeping kept: UInt) {
     // The 60 bits above the flags cannot hold an immortal count (2^60); capped, such a
     // count still outnumbers any references the heap can hold.
-    let count = min(object.refcount, GCHeader.largestRefs)
-    _gcInvariant(count > 0, "a tracked \(object.type.name) has refcount 0")
-    prevWord = (UInt(bitPattern: count) << GCHeader.refsShift)
-      | (prevWord & GCHeader.finalizedMask) | GCHeader.collectingMask
+    let count = min(max(object.refcount, 0), GCHeader.largestRefs)
+    prevWord = (UInt(bitPattern: count) << GCHeader.refsShift) | (prevWord & kept) | GCHeader.collectingMask
   }
 }
