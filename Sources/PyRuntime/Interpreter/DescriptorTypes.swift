@@ -87,16 +87,21 @@ public enum PropertyType {
   static let setterOffset = 24
   static let deleterOffset = 32
   static let docOffset = 40
+  /// The name `__set_name__` gave it (CPython 3.11's `prop_name`), for error messages.
+  static let nameOffset = 48
+  /// The arguments of `property(fget, fset, fdel, doc)`, in order.
   static let offsets = [PropertyType.getterOffset, PropertyType.setterOffset, PropertyType.deleterOffset, PropertyType.docOffset]
+  /// Every reference the object holds.
+  static let referenceOffsets = offsets + [nameOffset]
 
   static func makeType(_ rt: RuntimeRef) -> PyType {
-    let type = rt.makeType(name: "property", basicSize: 48, flags: [.haveGC, .baseType], dealloc: { raw, runtime in
+    let type = rt.makeType(name: "property", basicSize: 56, flags: [.haveGC, .baseType], dealloc: { raw, runtime in
       let rt = RuntimeRef(raw: runtime)
       rt.untrack(PyRef(raw))
-      for offset in PropertyType.offsets { rt.decref(PyRef(raw).loadRef(at: offset)) }
+      for offset in PropertyType.referenceOffsets { rt.decref(PyRef(raw).loadRef(at: offset)) }
       rt.freeObject(PyRef(raw))
     }, traverse: { raw, visit, arg in
-      for offset in PropertyType.offsets {
+      for offset in PropertyType.referenceOffsets {
         if let object = PyRef(raw).loadRef(at: offset) {
           let result = visit(object.raw, arg)
           if result != 0 { return result }
@@ -104,12 +109,12 @@ public enum PropertyType {
       }
       return 0
     }, clear: { raw, runtime in
-      for offset in PropertyType.offsets { RuntimeRef(raw: runtime).replaceRef(in: PyRef(raw), at: offset, with: nil) }
+      for offset in PropertyType.referenceOffsets { RuntimeRef(raw: runtime).replaceRef(in: PyRef(raw), at: offset, with: nil) }
     })
     type.record.pointee.new = { typeRaw, _, _, _, runtime in
       let rt = RuntimeRef(raw: runtime)
       guard let property = rt.allocateObject(PyType(typeRaw)) else { return nil }
-      for offset in PropertyType.offsets { property.storeRef(nil, at: offset) }
+      for offset in PropertyType.referenceOffsets { property.storeRef(nil, at: offset) }
       rt.initializeInstanceSlots(property)
       rt.track(property)
       return property.raw
@@ -138,7 +143,7 @@ public enum PropertyType {
         return raw
       }
       guard let getter = PyRef(raw).loadRef(at: PropertyType.getterOffset) else {
-        rt.raise("AttributeError", "property \(rt.propertyName(PyRef(raw))) of '\(PyRef(instance).type.name)' object has no getter")
+        rt.raise("AttributeError", "property \(PropertyType.quotedName(raw))of '\(PyRef(instance).type.name)' object has no getter")
         return nil
       }
       return rt.call(getter, [PyRef(instance)])?.raw
@@ -148,7 +153,7 @@ public enum PropertyType {
       let offset = value == nil ? PropertyType.deleterOffset : PropertyType.setterOffset
       guard let function = PyRef(raw).loadRef(at: offset) else {
         let what = value == nil ? "deleter" : "setter"
-        rt.raise("AttributeError", "property \(rt.propertyName(PyRef(raw))) of '\(PyRef(instance).type.name)' object has no \(what)")
+        rt.raise("AttributeError", "property \(PropertyType.quotedName(raw))of '\(PyRef(instance).type.name)' object has no \(what)")
         return -1
       }
       let arguments = value.map { [PyRef(instance), PyRef($0)] } ?? [PyRef(instance)]
@@ -177,7 +182,17 @@ public enum PropertyType {
       MethodDefinition("getter", { _, argv, count, names, runtime in PropertyType.copy(argv, count, names, runtime, PropertyType.getterOffset) }),
       MethodDefinition("setter", { _, argv, count, names, runtime in PropertyType.copy(argv, count, names, runtime, PropertyType.setterOffset) }),
       MethodDefinition("deleter", { _, argv, count, names, runtime in PropertyType.copy(argv, count, names, runtime, PropertyType.deleterOffset) }),
-      MethodDefinition("__set_name__", { _, _, _, _, runtime in RuntimeRef(raw: runtime).newNone().raw }),
+      MethodDefinition("__set_name__", { _, argv, count, names, runtime in
+        let rt = RuntimeRef(raw: runtime)
+        guard count == 3 else {
+          rt.raise("TypeError", "__set_name__() takes 2 positional arguments but \(count - 1) were given")
+          return nil
+        }
+        let name = PyRef(argv[2]!)
+        name.incref()
+        rt.replaceRef(in: PyRef(argv[0]!), at: PropertyType.nameOffset, with: name)
+        return rt.newNone().raw
+      }),
     ])
     return type
   }
@@ -186,6 +201,13 @@ public enum PropertyType {
     let value = PyRef(raw).loadRef(at: offset) ?? RuntimeRef(raw: runtime).state.pointee.none
     value.incref()
     return value.raw
+  }
+
+  /// `'name' ` for the messages of a property `__set_name__` named (with a `str`), else
+  /// nothing: "property 'x' of 'P' object has no setter", "property of 'P' object …".
+  static func quotedName(_ raw: UnsafeMutableRawPointer) -> String {
+    guard let name = PyRef(raw).loadRef(at: nameOffset), name.type.record.pointee.kind == .str else { return "" }
+    return "'\(StrObject.string(name))' "
   }
 
   /// `prop.setter(f)`: a copy of the property with one function replaced.
@@ -197,7 +219,13 @@ public enum PropertyType {
     let none = args.rt.state.pointee.none
     var values = PropertyType.offsets.map { original.loadRef(at: $0) ?? none }
     values[PropertyType.offsets.firstIndex(of: offset)!] = args[1]
-    return args.rt.call(original.type.object, values)?.raw
+    guard let copy = args.rt.call(original.type.object, values) else { return nil }
+    // The copy keeps the name (CPython 3.11's `property_copy`).
+    if copy.type.record.pointee.kind == .property, let name = original.loadRef(at: PropertyType.nameOffset) {
+      name.incref()
+      args.rt.replaceRef(in: copy, at: PropertyType.nameOffset, with: name)
+    }
+    return copy.raw
   }
 }
 
@@ -215,6 +243,7 @@ public enum MemberDescriptor {
     type.record.pointee.descriptorGet = { raw, instance, _, runtime in
       let rt = RuntimeRef(raw: runtime)
       guard let instance else { PyRef(raw).incref(); return raw }
+      guard MemberDescriptor.applies(raw, to: instance, rt) else { return nil }
       let offset = raw.load(fromByteOffset: MemberDescriptor.slotOffset, as: Int.self)
       guard let value = PyRef(instance).loadRef(at: offset) else {
         let name = StrObject.string(PyRef(raw).loadRef(at: MemberDescriptor.nameOffset)!)
@@ -226,10 +255,11 @@ public enum MemberDescriptor {
     }
     type.record.pointee.descriptorSet = { raw, instance, value, runtime in
       let rt = RuntimeRef(raw: runtime)
+      guard MemberDescriptor.applies(raw, to: instance, rt) else { return -1 }
       let offset = raw.load(fromByteOffset: MemberDescriptor.slotOffset, as: Int.self)
       if value == nil, PyRef(instance).loadRef(at: offset) == nil {
-        let name = StrObject.string(PyRef(raw).loadRef(at: MemberDescriptor.nameOffset)!)
-        rt.raise("AttributeError", "'\(PyRef(instance).type.name)' object has no attribute '\(name)'")
+        // Deleting an empty slot: CPython 3.11 names only the attribute (`PyMember_SetOne`).
+        rt.raise("AttributeError", StrObject.string(PyRef(raw).loadRef(at: MemberDescriptor.nameOffset)!))
         return -1
       }
       PyRef(value)?.incref()
@@ -245,6 +275,18 @@ public enum MemberDescriptor {
     rt.readyBuiltinType(type, base: nil, kind: .other)
     rt.addSlotWrappers(type)
     return type
+  }
+
+  /// The descriptor reads and writes a fixed offset, so it must refuse an instance of a
+  /// class without that slot (`S.a.__set__(1, 2)` would otherwise write into an int).
+  /// CPython: Objects/descrobject.c, `descr_check()`.
+  static func applies(_ descriptor: UnsafeMutableRawPointer, to instance: UnsafeMutableRawPointer, _ rt: RuntimeRef) -> Bool {
+    let owner = PyType(PyRef(descriptor).loadRef(at: ownerOffset)!.raw)
+    let type = PyRef(instance).type
+    guard type != owner && !rt.isSubtype(type, owner) else { return true }
+    let name = StrObject.string(PyRef(descriptor).loadRef(at: nameOffset)!)
+    rt.raise("TypeError", "descriptor '\(name)' for '\(owner.name)' objects doesn't apply to a '\(type.name)' object")
+    return false
   }
 }
 
@@ -262,10 +304,4 @@ extension RuntimeRef {
   }
 
   /// `'name'` of a property, from its getter's `__name__`, for error messages.
-  func propertyName(_ property: PyRef) -> String {
-    guard let getter = property.loadRef(at: PropertyType.getterOffset),
-          let name = getOptionalAttribute(getter, "__name__") else { return "" }
-    defer { decref(name) }
-    return "'\(strString(name) ?? "")'"
-  }
 }

@@ -72,6 +72,22 @@ public enum MethodType {
       guard let selfRepr = rt.reprString(MethodType.boundSelf(method)) else { return nil }
       return rt.newStr("<bound method \(name) of \(selfRepr)>")?.raw
     }
+    // `types.MethodType(function, instance)`. CPython: `method_new()`.
+    type.record.pointee.new = { _, argv, count, names, runtime in
+      let args = Arguments(runtime, argv, count, names)
+      guard args.expect("method", exactly: 2) else { return nil }
+      let rt = args.rt
+      let record = args[0].type.record.pointee
+      guard record.vectorCall != nil || record.call != nil else {
+        rt.raise("TypeError", "first argument must be callable")
+        return nil
+      }
+      guard args[1] != rt.state.pointee.none else {
+        rt.raise("TypeError", "instance must not be None")
+        return nil
+      }
+      return rt.newMethod(args[0], boundTo: args[1])?.raw
+    }
     rt.readyBuiltinType(type, base: nil, kind: .method)
     rt.addSlotWrappers(type)
     rt.addGetSets(type, [

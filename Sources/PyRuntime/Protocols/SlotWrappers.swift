@@ -164,6 +164,23 @@ enum SlotWrappers {
     return args.rt.newNone().raw
   }
 
+  /// `__set__(instance, value)` and `__delete__(instance)`, on the one slot, with
+  /// CPython's messages (`wrap_descr_set` unpacks with an empty name, hence the space).
+  static let descriptorSet: Slot.VectorCall = { function, argv, count, names, runtime in
+    let args = Arguments(runtime, argv, count, names)
+    let wrapperName = name(function)
+    let deleting = wrapperName == "__delete__"
+    guard args.noKeywords("wrapper \(wrapperName)") else { return nil }
+    guard count == (deleting ? 2 : 3) else {
+      args.rt.raise("TypeError", deleting ? "expected 1 argument, got \(count - 1)" : " expected 2 arguments, got \(count - 1)")
+      return nil
+    }
+    guard owner(function).pointee.descriptorSet!(argv[0]!, argv[1]!, deleting ? nil : argv[2]!, runtime) == 0 else {
+      return nil
+    }
+    return args.rt.newNone().raw
+  }
+
   static let descriptorGet: Slot.VectorCall = { function, argv, count, names, runtime in
     let args = Arguments(runtime, argv, count, names)
     guard args.expect("__get__", atLeast: 2, atMost: 3) else { return nil }
@@ -208,6 +225,7 @@ extension RuntimeRef {
     if defines(\.getAttribute) { add(["__getattribute__"], SlotWrappers.getAttribute) }
     if defines(\.setAttribute) { add(["__setattr__", "__delattr__"], SlotWrappers.setAttribute) }
     if defines(\.descriptorGet) { add(["__get__"], SlotWrappers.descriptorGet) }
+    if defines(\.descriptorSet) { add(["__set__", "__delete__"], SlotWrappers.descriptorSet) }
     let dict = typeDict(type)
     methods = methods.filter { method in
       guard let key = internedString(method.name) else { return false }
