@@ -2,8 +2,11 @@
 /// CPython: Objects/typeobject.c (`type_new`, `mro_implementation`, `best_base`,
 /// `subtype_dealloc`, `subtype_traverse`), Python/bltinmodule.c (`builtin___build_class__`).
 extension RuntimeRef {
-  /// Makes a class. `namespace` is copied into the class dict; all arguments are borrowed.
-  public func newClass(name: PyRef, bases: PyRef, namespace: PyRef, metaclass: PyType) -> PyRef? {
+  /// Makes a class. `namespace` is copied into the class dict; `keywords` (a tuple of
+  /// names and their values, the class statement's keywords but `metaclass`) go to the
+  /// parent's `__init_subclass__`; all arguments are borrowed.
+  public func newClass(name: PyRef, bases: PyRef, namespace: PyRef, metaclass: PyType,
+                       keywords: (names: PyRef?, values: [PyRef]) = (nil, [])) -> PyRef? {
     let object = state.pointee.types.object!
     var baseTypes: [PyType] = []
     for index in 0..<TupleObject.count(bases) {
@@ -153,7 +156,7 @@ extension RuntimeRef {
       return hasError ? nil : type.object
     }
     defer { decref(parent) }
-    guard let result = call(parent, []) else { return nil }
+    guard let result = call(parent, keywords.values, keywordNames: keywords.names) else { return nil }
     decref(result)
     return type.object
   }

@@ -88,7 +88,9 @@ enum ObjectType {
     }),
     MethodDefinition("__init_subclass__", { _, argv, count, names, runtime in
       let args = Arguments(runtime, argv, count, names)
-      guard args.expect("__init_subclass__", exactly: 1) else { return nil }
+      // Bound to the class: CPython names it in the message ("A.__init_subclass__()").
+      let owner = args[0].type.record.pointee.kind == .type ? PyType(args[0].raw).name : args[0].type.name
+      guard args.expect("\(owner).__init_subclass__", exactly: 1) else { return nil }
       return args.rt.newNone().raw
     }, flags: .classMethod),
     MethodDefinition("__dir__", { _, argv, count, names, runtime in

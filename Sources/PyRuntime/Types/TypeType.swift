@@ -58,7 +58,10 @@ enum TypeType {
       rt.raise("TypeError", "type.__new__() argument 3 must be dict, not \(args[2].type.name)")
       return nil
     }
-    return rt.newClass(name: args[0], bases: args[1], namespace: args[2], metaclass: PyType(raw))?.raw
+    // Keywords other than `metaclass` go to the parent's `__init_subclass__`.
+    let keywordValues = (0 ..< args.keywordCount).map { args.keyword($0).value }
+    return rt.newClass(name: args[0], bases: args[1], namespace: args[2], metaclass: PyType(raw),
+                       keywords: (PyRef(names), keywordValues))?.raw
   }
 
   static let getAttribute: Slot.GetAttribute = { raw, nameRaw, runtime in
