@@ -91,8 +91,8 @@ struct GCHeader: Equatable {
   /// waits for each header to learn where the next one is; but objects allocated one after
   /// another usually sit one block apart in their pool, and a young generation, or a heap
   /// built in a loop, is mostly such runs. A wrong guess costs a wasted cache line, nothing
-  /// more: a prefetch never faults. Measured on the million-instance build: generation 0
-  /// and 1 collections from 12 and 16 ms in all to 8 and 9, with both young walks doing it.
+  /// more: a prefetch never faults. Measured on the million-instance build, each young
+  /// walk that does it cuts the time of generation 0 and 1 collections by about a fifth.
   @inline(__always)
   func prefetchAlongStride() {
     let next = nextWord
