@@ -18,6 +18,10 @@ import CPrefetch
 /// need no mark: every tracked object was reached marked or handed out, and marking is all
 /// the walk does to them.
 ///
+/// The items also tell the walk where to go: while the newest container's next item is
+/// the object linked after the walk's node, ``follow(_:_:)`` hands it out as the next node,
+/// so the walk reads addresses from an array instead of waiting on a chain of links.
+///
 /// The cursors live in a small buffer the caller owns (stack memory, no allocation); when
 /// they are all in use, a large container's items are marked at once, as before.
 struct DeferredItems {
